@@ -1,0 +1,46 @@
+# Chronicle: the two commands are `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install migrate lint typecheck eval-tempeval eval-meantime eval-semeval bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: $(STAMP)
+	$(BIN)/alembic upgrade head
+
+run: migrate
+	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/ruff check app tests evaluation bench
+	$(BIN)/mypy app
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check app tests evaluation bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy app
+
+eval-tempeval: $(STAMP)
+	$(BIN)/python -m evaluation.tempeval --all
+
+eval-meantime: $(STAMP)
+	$(BIN)/python -m evaluation.meantime --corpus ../shared/data/meantime/corpus_apple
+
+eval-semeval: $(STAMP)
+	$(BIN)/python -m evaluation.semeval --out runs/semeval_trial.json
+
+clean:
+	rm -rf $(VENV) var runs .pytest_cache .mypy_cache .ruff_cache
