@@ -1,0 +1,293 @@
+"""Event assembly: dated events with their participants, from one parsed article.
+
+1. Every DATE/TIME expression that can date something anchors one event on the
+   predicate it modifies (`triggers.find_trigger`); several per sentence when
+   several predicates carry their own dates.
+2. Every other finite predicate whose clause has actors becomes an event too.
+   It takes the date of a non-finite dated complement it governs ("TASS cited
+   him as saying on Tuesday"); otherwise the story's narrative date: the
+   publication date, unless the article has told of a recent earlier day
+   ("On Wednesday, Apple unveiled …") — later undated clauses keep that day.
+3. Participants come from the predicate's clause (`clauses`), pronouns resolved
+   to the latest compatible actor.
+
+Pure: works on the parse it is given, no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from app.extraction.events.clauses import (
+    LocatedMention,
+    clause_tokens,
+    controller,
+    is_copula,
+    locate_mentions,
+    merge_role,
+    phrase_tokens,
+    resolve_pronoun,
+    role_of,
+)
+from app.extraction.events.triggers import (
+    Token,
+    find_trigger,
+    is_finite,
+    trigger_extent,
+)
+from app.extraction.types import (
+    ActorMention,
+    DatedBy,
+    Event,
+    EventParticipant,
+    Granularity,
+    PublicationDate,
+    Role,
+    Timex,
+)
+
+# An earlier day becomes the story's narrative date only when it is this recent:
+# news reports events of the last days; a date further back is background.
+NARRATIVE_WINDOW_DAYS = 7
+_NARRATIVE_GRANULARITIES = frozenset({Granularity.DAY})
+
+
+@dataclass(frozen=True, slots=True)
+class _Dating:
+    start: dt.date
+    end: dt.date
+    granularity: Granularity
+    dated_by: DatedBy
+    timex_index: int | None
+
+
+@dataclass(slots=True)
+class _Sentence:
+    number: int
+    start: int
+    end: int
+    tokens: Any  # a spaCy Span
+
+
+class DependencyEventAssembler:
+    """Implements the pipeline's `EventAssembler` protocol on a spaCy dependency parse."""
+
+    def __init__(self, narrative_window_days: int = NARRATIVE_WINDOW_DAYS) -> None:
+        self._window = dt.timedelta(days=narrative_window_days)
+
+    def assemble(
+        self,
+        doc: Any,
+        timexes: Sequence[Timex],
+        mentions: Sequence[ActorMention],
+        publication: PublicationDate,
+    ) -> list[Event]:
+        located = locate_mentions(doc, mentions)
+        by_head: dict[int, list[LocatedMention]] = defaultdict(list)
+        for lm in located:
+            by_head[lm.head.i].append(lm)
+        dated = _dated_triggers(doc, timexes, publication)
+        narrative = _publication_dating(publication)
+        events: list[Event] = []
+        for sentence in _sentences(doc, publication):
+            sentence_dated = {
+                i: idx for i, idx in dated.items() if sentence.start <= doc[i].idx < sentence.end
+            }
+            finite = [t for t in sentence.tokens if _undated_candidate(t, sentence_dated)]
+            stops = set(sentence_dated) | {t.i for t in finite}
+            context = _Context(doc, located, by_head, sentence, stops)
+            for trigger_i, timex_index in sorted(sentence_dated.items()):
+                dating = _text_dating(timexes[timex_index], timex_index)
+                events.append(context.event(doc[trigger_i], dating))
+                narrative = self._advance(narrative, dating, publication.day)
+            for trigger in finite:
+                participants = context.participants(trigger)
+                if not participants:
+                    continue
+                dating = _inherited_dating(trigger, sentence_dated, timexes) or narrative
+                events.append(context.event(trigger, dating, participants))
+        events.sort(key=lambda e: (e.trigger_start, e.trigger_end))
+        return events
+
+    def _advance(self, narrative: _Dating, dating: _Dating, dct: dt.date) -> _Dating:
+        """Move the narrative date to a recent past day the story has just told of."""
+        if dating.granularity not in _NARRATIVE_GRANULARITIES:
+            return narrative
+        if dct - self._window <= dating.start < dct:
+            return dating
+        return narrative
+
+
+class _Context:
+    """What event building needs to know about one sentence."""
+
+    def __init__(
+        self,
+        doc: Any,
+        located: Sequence[LocatedMention],
+        by_head: dict[int, list[LocatedMention]],
+        sentence: _Sentence,
+        stops: set[int],
+    ) -> None:
+        self._doc = doc
+        self._located = located
+        self._by_head = by_head
+        self._sentence = sentence
+        self._stops = stops
+
+    def event(
+        self,
+        trigger: Token,
+        dating: _Dating,
+        participants: tuple[EventParticipant, ...] | None = None,
+    ) -> Event:
+        start, end = trigger_extent(trigger)
+        if participants is None:
+            participants = self.participants(trigger)
+        text = self._doc.text
+        return Event(
+            trigger=text[start:end],
+            trigger_start=start,
+            trigger_end=end,
+            sentence=text[self._sentence.start : self._sentence.end],
+            sentence_start=self._sentence.start,
+            sentence_end=self._sentence.end,
+            start_date=dating.start,
+            end_date=dating.end,
+            granularity=dating.granularity,
+            dated_by=dating.dated_by,
+            timex_index=dating.timex_index,
+            participants=participants,
+        )
+
+    def participants(self, trigger: Token) -> tuple[EventParticipant, ...]:
+        roles: dict[str, Role] = {}
+        tokens = clause_tokens(trigger, self._stops)
+        for token in tokens:
+            self._add(roles, token, role_of(token, trigger))
+        control = controller(trigger)
+        if control is not None:
+            head, role = control
+            phrase = list(phrase_tokens(head))
+            for token in phrase:
+                self._add(roles, token, role)
+            if trigger.dep_ == "relcl":
+                # the antecedent's other modifiers ("the war in Karabakh that erupted")
+                inside = {t.i for t in phrase} | {t.i for t in tokens}
+                for token in clause_tokens(head, self._stops | {trigger.i}):
+                    if token.i not in inside:
+                        self._add(roles, token, Role.MENTIONED)
+        return tuple(EventParticipant(key, role) for key, role in sorted(roles.items()))
+
+    def _add(self, roles: dict[str, Role], token: Token, role: Role) -> None:
+        for lm in self._by_head.get(token.i, ()):
+            merge_role(roles, lm.mention.key, role)
+        if token.pos_ == "PRON":
+            antecedent = resolve_pronoun(token, self._located, self._sentence.number)
+            if antecedent is not None:
+                merge_role(roles, antecedent.key, role)
+
+
+def _undated_candidate(token: Token, sentence_dated: dict[int, int]) -> bool:
+    """A finite predicate without a date of its own; copulas state, they do not happen."""
+    return is_finite(token) and token.i not in sentence_dated and not is_copula(token)
+
+
+def _dated_triggers(
+    doc: Any, timexes: Sequence[Timex], publication: PublicationDate
+) -> dict[int, int]:
+    """Trigger token index → index of the timex dating it (the finest when several do)."""
+    dated: dict[int, int] = {}
+    for index, timex in enumerate(timexes):
+        if not timex.can_date_event or _in_span(timex.start, publication.span):
+            continue
+        if _fills_its_line(doc.text, timex):
+            continue  # a date line or byline, not a date in a sentence
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        trigger = find_trigger(span)
+        if trigger is None:
+            continue
+        previous = dated.get(trigger.i)
+        if previous is None or _finer(timex, timexes[previous]):
+            dated[trigger.i] = index
+    return dated
+
+
+def _fills_its_line(text: str, timex: Timex) -> bool:
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    line_end = text.find("\n", timex.end)
+    line_end = len(text) if line_end == -1 else line_end
+    rest = text[line_start : timex.start] + text[timex.end : line_end]
+    return not rest.strip(" \t.,;:-\u2013\u2014()")
+
+
+def _finer(a: Timex, b: Timex) -> bool:
+    rank_a = a.granularity.rank if a.granularity else len(Granularity)
+    rank_b = b.granularity.rank if b.granularity else len(Granularity)
+    return rank_a < rank_b
+
+
+def _inherited_dating(
+    trigger: Token, sentence_dated: dict[int, int], timexes: Sequence[Timex]
+) -> _Dating | None:
+    """The date of a non-finite dated complement this finite predicate governs."""
+    for dated_i, timex_index in sorted(sentence_dated.items()):
+        dated_token = trigger.doc[dated_i]
+        if is_finite(dated_token):
+            continue
+        if _nearest_finite_ancestor(dated_token) == trigger.i:
+            return _text_dating(timexes[timex_index], timex_index)
+    return None
+
+
+def _nearest_finite_ancestor(token: Token) -> int | None:
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if is_finite(current):
+            return int(current.i)
+    return None
+
+
+def _text_dating(timex: Timex, index: int) -> _Dating:
+    assert timex.start_date is not None  # can_date_event guarantees it
+    return _Dating(
+        start=timex.start_date,
+        end=timex.end_date or timex.start_date,
+        granularity=timex.granularity or Granularity.DAY,
+        dated_by=DatedBy.TEXT,
+        timex_index=index,
+    )
+
+
+def _publication_dating(publication: PublicationDate) -> _Dating:
+    day = publication.day
+    return _Dating(day, day, Granularity.DAY, DatedBy.PUBLICATION, None)
+
+
+def _sentences(doc: Any, publication: PublicationDate) -> list[_Sentence]:
+    """Sentences with their text trimmed of white space and of the date line."""
+    text: str = doc.text
+    out = []
+    for number, sent in enumerate(doc.sents):
+        start, end = sent.start_char, sent.end_char
+        span = publication.span
+        if span is not None and span[0] < end and start < span[1]:
+            start = max(start, span[1])
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append(_Sentence(number, start, end, sent))
+    return out
+
+
+def _in_span(offset: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= offset < span[1]

@@ -1,0 +1,206 @@
+"""Who takes part in a predicate's clause, and in which role.
+
+A clause is the predicate's dependency subtree, cut where another event's
+predicate starts (that clause's actors belong to that event). Roles follow the
+dependency that links an actor's phrase to the predicate: subject → agent
+(patient when passive), object → patient, anything else → mentioned. A clause
+without its own subject borrows the controller's ("TASS cited him as saying",
+"Assad joined … in accusing"), and a relative clause its antecedent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+
+from app.extraction.events.triggers import Token, is_verbal_predicate, span_head
+from app.extraction.types import ActorKind, ActorMention, Role
+
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "oprd"})
+# hops that stay inside one noun phrase ("Armenia and France", "President Assad")
+_PHRASE_DEPS = frozenset({"conj", "appos", "compound", "flat", "cc"})
+_RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+_CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+
+# pronoun → actor kinds it can stand for
+_PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
+    **dict.fromkeys(("he", "him", "his", "she", "her", "hers"), frozenset({ActorKind.PERSON})),
+    **dict.fromkeys(
+        ("it", "its"),
+        frozenset({ActorKind.ORGANIZATION, ActorKind.PRODUCT, ActorKind.OTHER}),
+    ),
+    **dict.fromkeys(
+        ("they", "them", "their"),
+        frozenset({ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.PLACE}),
+    ),
+}
+
+# how far back a pronoun looks for its antecedent
+_PRONOUN_WINDOW_SENTENCES = 6
+
+_ROLE_STRENGTH = {Role.AGENT: 2, Role.PATIENT: 1, Role.MENTIONED: 0}
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedMention:
+    """A mention with the token that heads it and its sentence number."""
+
+    mention: ActorMention
+    head: Token
+    sentence: int
+
+
+def clause_tokens(trigger: Token, stops: Collection[int]) -> list[Token]:
+    """The trigger's subtree, not descending into other predicates listed in `stops`."""
+    out: list[Token] = []
+    todo = [trigger]
+    while todo:
+        token = todo.pop()
+        out.append(token)
+        todo.extend(c for c in token.children if c.i not in stops or c.i == trigger.i)
+    return out
+
+
+def is_passive(trigger: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
+
+
+def role_of(token: Token, trigger: Token) -> Role:
+    """The role of the phrase headed by `token` with respect to `trigger`."""
+    current = token
+    while current.head.i != trigger.i:
+        if current.head.i == current.i:
+            return Role.MENTIONED
+        if current.dep_ == "pobj" and current.head.head.i == trigger.i:
+            return _role_of_prepositional(current.head, trigger)
+        if current.dep_ not in _PHRASE_DEPS:
+            return Role.MENTIONED
+        current = current.head
+    return _role_of_dependency(current, trigger)
+
+
+def _role_of_prepositional(prep: Token, trigger: Token) -> Role:
+    """ "introduced by Apple" → agent; "the launch of the iPod" → patient."""
+    if prep.dep_ == "agent":
+        return Role.AGENT
+    if prep.lower_ == "of" and not is_verbal_predicate(trigger):
+        return Role.PATIENT
+    return Role.MENTIONED
+
+
+def _role_of_dependency(arg: Token, trigger: Token) -> Role:
+    dep = arg.dep_
+    if dep in _SUBJECT_DEPS:
+        return Role.AGENT
+    if dep in _PASSIVE_SUBJECT_DEPS or dep in _OBJECT_DEPS:
+        return Role.PATIENT
+    if dep == "poss" and not is_verbal_predicate(trigger):
+        return Role.AGENT  # event nouns: "Apple's launch"
+    return Role.MENTIONED
+
+
+def controller(trigger: Token) -> tuple[Token, Role] | None:
+    """Who does the act of a clause that has no subject of its own, and in which role."""
+    subject_role = Role.PATIENT if is_passive(trigger) else Role.AGENT
+    if trigger.dep_ == "relcl":
+        # "Apple, which launched …": the antecedent plays the relative word's part
+        relatives = [c for c in trigger.children if is_relative_word(c)]
+        role = _role_of_dependency(relatives[0], trigger) if relatives else subject_role
+        return trigger.head, role
+    if any(c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS for c in trigger.children):
+        return None
+    if trigger.dep_ not in _CONTROLLED_DEPS:
+        return None
+    governor = trigger.head
+    if trigger.dep_ == "pcomp" and governor.head.i != governor.i:
+        governor = governor.head  # "cited him as saying": as → cited
+    if trigger.dep_ == "acl":
+        return governor, subject_role
+    objects = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+    # object control ("cited him as saying", "asked him to") else subject control
+    if trigger.dep_ in ("pcomp", "xcomp") and objects:
+        return objects[0], subject_role
+    subjects = [c for c in governor.children if c.dep_ in _SUBJECT_DEPS]
+    if subjects:
+        return subjects[0], subject_role
+    return None
+
+
+def phrase_tokens(head: Token) -> Iterator[Token]:
+    """The head of a noun phrase and the tokens joined to it by phrase-internal hops."""
+    todo = [head]
+    while todo:
+        token = todo.pop()
+        yield token
+        todo.extend(c for c in token.children if c.dep_ in _PHRASE_DEPS)
+
+
+def resolve_pronoun(
+    pronoun: Token, mentions: Sequence[LocatedMention], sentence: int
+) -> ActorMention | None:
+    """The antecedent of a pronoun: the latest compatible subject of the last few
+    sentences, else the latest compatible mention ("he said" → the last person
+    named, preferring one the story made a subject)."""
+    kinds = _PRONOUN_KINDS.get(pronoun.lower_)
+    if kinds is None or is_expletive(pronoun):
+        return None
+    window = [
+        m
+        for m in mentions
+        if m.mention.start < pronoun.idx
+        and m.mention.kind in kinds
+        and sentence - _PRONOUN_WINDOW_SENTENCES <= m.sentence <= sentence
+    ]
+    subjects = [m for m in window if _is_subject(m.head)]
+    candidates = subjects or window
+    return candidates[-1].mention if candidates else None
+
+
+def is_copula(token: Token) -> bool:
+    if token.pos_ not in ("AUX", "VERB"):
+        return False
+    return token.lemma_ == "be" or token.lower_ in ("'s", "\u2019s")
+
+
+def is_expletive(pronoun: Token) -> bool:
+    """ "it is clear that …": an "it" subject of a copula refers to nothing."""
+    return pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and is_copula(pronoun.head)
+
+
+def _is_subject(token: Token) -> bool:
+    current = token
+    while current.dep_ in _PHRASE_DEPS and current.head.i != current.i:
+        current = current.head
+    return current.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS
+
+
+def merge_role(roles: dict[str, Role], key: str, role: Role) -> None:
+    """Keep the strongest role an actor has in the clause."""
+    if key not in roles or _ROLE_STRENGTH[role] > _ROLE_STRENGTH[roles[key]]:
+        roles[key] = role
+
+
+def locate_mentions(doc: object, mentions: Sequence[ActorMention]) -> list[LocatedMention]:
+    """Attach each mention to the token heading it and the number of its sentence."""
+    sentence_of = _sentence_numbers(doc)
+    located = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        head = span_head(span) if span is not None else None
+        if head is not None:
+            located.append(LocatedMention(mention, head, sentence_of[head.i]))
+    return located
+
+
+def _sentence_numbers(doc: object) -> dict[int, int]:
+    numbers: dict[int, int] = {}
+    for number, sent in enumerate(doc.sents):  # type: ignore[attr-defined]
+        for token in sent:
+            numbers[token.i] = number
+    return numbers
+
+
+def is_relative_word(token: Token) -> bool:
+    return token.lower_ in _RELATIVE_WORDS
