@@ -1,0 +1,395 @@
+"""`GazetteerActorFinder`: NER spans + gazetteers -> actor mentions and canonical actors.
+
+Pure: the gazetteer is loaded once (`default()`), `find()` does no I/O.
+
+Per article:
+1. candidates: cleaned and split NER spans (`spans.split_entity`) plus every
+   gazetteer hit in the text (known actors the NER missed or mislabelled);
+2. overlaps: the longer span wins, a gazetteer hit wins a tie, so "Yerevan"
+   (PERSON to spaCy) is Armenia and "Russia Today" beats "Russia";
+3. short forms: a surname resolves to the person whose full name has it
+   ("Naryshkin", "Assad"), an acronym defined in the text to its long form
+   ("General Motors (GM)"), a shorter organization to the longer one it
+   starts ("NPD" -> "NPD Group");
+4. actors: mentions grouped by `alias_key` of their canonical name (the
+   gazetteer's name, else the longest form seen), so "Sergei Naryshkin" and
+   "Sergey Naryshkin" are one actor with both spellings in its aliases.
+
+Demonym policy: a demonym always stands for its country ("Turkish forces",
+"the Turks" and "ethnic Armenians" -> Turkey / Armenia), as SPEC §3 asks;
+the mention keeps its own text, so the ethnic sense stays visible there.
+A capital stands for its country ("Ankara said", "Moscow sees") except after
+a locative word ("in Moscow", "from Damascus"), where it is the city itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+
+from app.extraction.actors.gazetteer import FormType, Gazetteer, GazetteerHit
+from app.extraction.actors.keys import alias_key
+from app.extraction.actors.spans import Candidate, clean_span, split_entity
+from app.extraction.pipeline import NamedEntity
+from app.extraction.types import Actor, ActorKind, ActorMention
+
+# Words after which a capital is the city, not its government.
+_LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "from",
+        "to",
+        "near",
+        "into",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "via",
+        "toward",
+        "towards",
+        "through",
+        "downtown",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "suburban",
+    ]
+)
+_PREV_WORD = re.compile(r"(\w+)\W*$")
+# Model designations after a product name: "iPhone 4", "iPhone 3GS", "iPod nano", "MacBook Air".
+_MODEL = re.compile(
+    r"(?:[ \t]+(?:\d\w*(?:\.\d+)*|[A-Z][A-Z0-9]{1,3}|Pro|Air|Plus|Max|Mini|mini|nano|Nano"
+    r"|shuffle|Shuffle|touch|Touch|classic|Classic|X))+"
+)
+# A company name followed by a model number is its product: "Boeing 787", "Airbus A320".
+_MODEL_NUMBER = re.compile(r"[ \t]+(?!(?:19|20)\d\d\b)([A-Z]?\d{2,}[\w-]*)")
+_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‐‑–]", re.IGNORECASE)
+
+
+def packaged_data_files() -> list[Path]:
+    """The gazetteer files shipped in `app/extraction/actors/data/`, in name order."""
+    data_dir = resources.files("app.extraction.actors") / "data"
+    return sorted(Path(str(p)) for p in data_dir.iterdir() if p.name.endswith(".toml"))
+
+
+class GazetteerActorFinder:
+    """Actors of one article from its NER spans, completed and corrected by gazetteers.
+
+    Build it once with `default()`; `find()` is pure and thread-safe.
+
+    Users extend the lists with their own TOML files (same format as the
+    packaged ones, see `app.extraction.actors.gazetteer`):
+
+        [[actor]]
+        name = "Wagner Group"
+        kind = "group"
+        aliases = ["Wagner", "PMC Wagner"]
+
+    and `GazetteerActorFinder.default(extra_paths=[Path("my_actors.toml")])`.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    @classmethod
+    def default(cls, extra_paths: Sequence[Path] = ()) -> GazetteerActorFinder:
+        """Packaged gazetteers plus the user's files (loaded last, so they win)."""
+        return cls(Gazetteer.from_files([*packaged_data_files(), *map(Path, extra_paths)]))
+
+    def find(
+        self, text: str, entities: Sequence[NamedEntity]
+    ) -> tuple[list[ActorMention], list[Actor]]:
+        hits = self.gazetteer.scan(text)
+        gaz = [self._from_hit(text, hit) for hit in hits]
+        ner = self._from_entities(text, entities, hits)
+        chosen = _resolve_overlaps(gaz + ner)
+        chosen = _add_repeated_short_forms(text, chosen)
+        return _build_actors(text, chosen)
+
+    def _from_hit(self, text: str, hit: GazetteerHit) -> Candidate:
+        entry = hit.entry
+        if hit.form is FormType.METONYM and _previous_word(text, hit.start) in _LOCATIVE:
+            return Candidate(hit.start, hit.end, hit.text, ActorKind.PLACE)
+        if entry.kind is ActorKind.PRODUCT:
+            model = _MODEL.match(text, hit.end)
+            if model:
+                end = clean_span(text, hit.start, model.end())[1]
+                name = entry.name + text[hit.end : end]
+                return Candidate(hit.start, end, text[hit.start : end], entry.kind, name, True)
+        if entry.kind is ActorKind.ORGANIZATION and hit.form in (FormType.NAME, FormType.ALIAS):
+            number = _MODEL_NUMBER.match(text, hit.end)
+            if number:
+                end = number.end()
+                name = f"{entry.name} {number.group(1)}"
+                return Candidate(hit.start, end, text[hit.start : end], ActorKind.PRODUCT, name)
+        return Candidate(hit.start, hit.end, hit.text, entry.kind, entry.name, True)
+
+    def _from_entities(
+        self, text: str, entities: Sequence[NamedEntity], hits: Sequence[GazetteerHit]
+    ) -> list[Candidate]:
+        persons = {alias_key(e.text) for e in entities if e.label == "PERSON"}
+        known_person = lambda s: alias_key(s) in persons  # noqa: E731
+        out: list[Candidate] = []
+        for ent in entities:
+            for cand in split_entity(text, ent, known_person):
+                out.extend(_split_at_known_prefix(text, cand, hits))
+        return out
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = _PREV_WORD.search(text, max(0, start - 40), start)
+    return match.group(1).casefold() if match else ""
+
+
+def _split_at_known_prefix(
+    text: str, cand: Candidate, hits: Sequence[GazetteerHit]
+) -> list[Candidate]:
+    """An NER span that starts with a known organization and ends in a name: cut it."""
+    if cand.kind not in (ActorKind.ORGANIZATION, ActorKind.PERSON):
+        return [cand]
+    for hit in hits:
+        if hit.start != cand.start or hit.end >= cand.end or hit.form is FormType.DEMONYM:
+            continue
+        rest_start, rest_end = clean_span(text, hit.end, cand.end)
+        rest = text[rest_start:rest_end].lstrip()
+        rest_start = rest_end - len(rest)
+        if rest and all(w[:1].isupper() for w in rest.split()) and len(rest.split()) <= 4:
+            return [
+                Candidate(cand.start, hit.end, hit.text, hit.entry.kind, hit.entry.name, True),
+                Candidate(rest_start, rest_end, rest, ActorKind.PERSON),
+            ]
+    return [cand]
+
+
+def _resolve_overlaps(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Keep non-overlapping candidates: longer span first, gazetteer first on a tie."""
+    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), not c.from_gazetteer, c.start))
+    taken: list[Candidate] = []
+    for cand in ranked:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _word_keys(name: str) -> list[str]:
+    return [k for k in (alias_key(w) for w in name.split()) if k]
+
+
+def _surname(name: str) -> str:
+    """The last word of a personal name, without an Arabic article ("al-Assad" -> "Assad")."""
+    last = name.split()[-1]
+    return _ARABIC_ARTICLE.sub("", last)
+
+
+@dataclass
+class _Resolution:
+    """Within-article short form -> long form map, built from the chosen candidates."""
+
+    long_forms: dict[int, str] = field(default_factory=dict)  # candidate index -> name
+
+
+def _person_full_names(cands: Sequence[Candidate]) -> list[tuple[int, str]]:
+    return [
+        (c.start, c.name or c.text)
+        for c in cands
+        if c.kind is ActorKind.PERSON and len((c.name or c.text).split()) >= 2
+    ]
+
+
+def _nearest(position: int, options: Sequence[tuple[int, str]]) -> str:
+    before = [o for o in options if o[0] <= position]
+    return before[-1][1] if before else options[0][1]
+
+
+def _acronyms(text: str, cands: Sequence[Candidate]) -> dict[str, str]:
+    """Acronyms defined in the text ("General Motors (GM)") and initials of long names."""
+    found: dict[str, str] = {}
+    for c in cands:
+        if c.kind is ActorKind.PERSON or len(c.text.split()) < 2:
+            continue
+        name = c.name or c.text
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if len(initials) >= 2:
+            found.setdefault(initials, name)
+        match = _ACRONYM_DEF.match(text, c.end)
+        if match and match.group(1).replace(".", "").isupper():
+            found[match.group(1)] = name
+    return found
+
+
+def _long_form(
+    i: int,
+    cand: Candidate,
+    cands: Sequence[Candidate],
+    text: str,
+    surnames: dict[str, list[tuple[int, str]]],
+    acronyms: dict[str, str],
+) -> str | None:
+    """The full name a short form stands for in this article, if any."""
+    if cand.from_gazetteer:
+        return None
+    form = cand.text
+    n_words = len(form.split())
+    if form in acronyms and acronyms[form] != form:
+        return acronyms[form]
+    if cand.kind is ActorKind.PERSON or n_words == 1:
+        # "Naryshkin", "Assad", "al-Assad", "Tayyip Erdogan"; spaCy sometimes calls a
+        # lone surname ORG or GPE, so any single word that is a known surname counts.
+        options = surnames.get(alias_key(_surname(form)), [])
+        longer = [o for o in options if _is_suffix(_word_keys(form), _word_keys(o[1]))]
+        if longer and (n_words < len(longer[0][1].split())):
+            return _nearest(cand.start, longer)
+    if cand.kind is ActorKind.ORGANIZATION:
+        prefix = form + " "
+        for other in cands:
+            if other.kind is ActorKind.ORGANIZATION and (other.name or other.text).startswith(
+                prefix
+            ):
+                return other.name or other.text
+    return None
+
+
+def _is_suffix(short: list[str], long: list[str]) -> bool:
+    if not short or len(short) >= len(long):
+        return False
+    tail = long[-len(short) :]
+    # "al-Assad" folds to one word "assad", as does "Assad": compare folded words
+    return tail == short
+
+
+def _add_repeated_short_forms(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Later mentions the NER missed: known surnames and defined acronyms, as whole words."""
+    forms: dict[str, ActorKind] = {}
+    for _, full in _person_full_names(cands):
+        surname = _surname(full)
+        if surname[:1].isupper() and len(surname) > 2:
+            forms[surname] = ActorKind.PERSON
+    for acronym in _acronyms_defined(text, cands):
+        forms[acronym] = ActorKind.ORGANIZATION
+    if not forms:
+        return cands
+    pattern = re.compile(
+        r"(?<![\w.-])(?:"
+        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?!\w)"
+    )
+    extra = [
+        Candidate(m.start(), m.end(), m.group(), forms[m.group()])
+        for m in pattern.finditer(text)
+        if all(m.end() <= c.start or m.start() >= c.end for c in cands)
+    ]
+    return sorted(cands + extra, key=lambda c: c.start)
+
+
+def _acronyms_defined(text: str, cands: Sequence[Candidate]) -> list[str]:
+    out = []
+    for c in cands:
+        match = _ACRONYM_DEF.match(text, c.end)
+        if c.kind is not ActorKind.PERSON and match and match.group(1).replace(".", "").isupper():
+            out.append(match.group(1))
+    return out
+
+
+def _build_actors(text: str, cands: list[Candidate]) -> tuple[list[ActorMention], list[Actor]]:
+    surnames: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for pos, full in _person_full_names(cands):
+        surnames[alias_key(_surname(full))].append((pos, full))
+    acronyms = _acronyms(text, cands)
+
+    resolved: list[Candidate] = []
+    for i, cand in enumerate(cands):
+        long_form = _long_form(i, cand, cands, text, surnames, acronyms)
+        if long_form is not None:
+            target_kind = next(
+                (c.kind for c in cands if (c.name or c.text) == long_form), cand.kind
+            )
+            cand = replace(cand, name=long_form, kind=target_kind)
+        resolved.append(cand)
+
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for cand in resolved:
+        key = alias_key(cand.name or cand.text)
+        if key:
+            groups[key].append(cand)
+
+    actors: dict[str, Actor] = {}
+    for members in groups.values():
+        actor = _actor(members)
+        actors[actor.key] = actor
+    mentions = []
+    for cand in resolved:
+        key = alias_key(cand.name or cand.text)
+        if not key:
+            continue
+        group_actor = _group_actor(actors, groups, key)
+        mentions.append(
+            ActorMention(
+                cand.text, cand.start, cand.end, group_actor.name, group_actor.kind, group_actor.key
+            )
+        )
+    ordered = sorted(actors.values(), key=lambda a: _first_position(groups, a.key))
+    return mentions, ordered
+
+
+def _group_actor(actors: dict[str, Actor], groups: dict[str, list[Candidate]], key: str) -> Actor:
+    # the actor's key is alias_key(canonical name), which equals the group key
+    return actors[key] if key in actors else _actor(groups[key])
+
+
+def _first_position(groups: dict[str, list[Candidate]], key: str) -> int:
+    return min(c.start for c in groups[key]) if key in groups else 0
+
+
+def _actor(members: list[Candidate]) -> Actor:
+    gaz = next((c for c in members if c.from_gazetteer and c.name), None)
+    if gaz is not None and gaz.name is not None:
+        name, kind = gaz.name, gaz.kind
+    else:
+        name = _longest_form(members)
+        kinds = Counter(c.kind for c in members if (c.name or c.text) == name)
+        kind = ActorKind.PERSON if ActorKind.PERSON in kinds else kinds.most_common(1)[0][0]
+    aliases = [name, *(c.text for c in members), *(c.name for c in members if c.name)]
+    if kind is ActorKind.PERSON:
+        aliases += _person_variants(aliases)
+    return Actor(alias_key(name), name, kind, _unique(aliases))
+
+
+def _longest_form(members: list[Candidate]) -> str:
+    forms = [c.name or c.text for c in members]
+    counts = Counter(forms)
+    # most words, then most characters, then most frequent, then first seen
+    return max(forms, key=lambda f: (len(f.split()), len(f), counts[f], -forms.index(f)))
+
+
+def _person_variants(names: Iterable[str]) -> list[str]:
+    """Surname and first+last forms, so the store can link "Naryshkin" across articles."""
+    out = []
+    for name in names:
+        parts = name.split()
+        if len(parts) < 2:
+            continue
+        out.append(parts[-1])
+        bare = _ARABIC_ARTICLE.sub("", parts[-1])
+        if bare != parts[-1]:
+            out.append(bare)
+        if len(parts) >= 3:
+            out.append(f"{parts[0]} {parts[-1]}")
+    return out
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for item in items:
+        item = item.strip()
+        if item:
+            seen.setdefault(item, None)
+    return tuple(seen)

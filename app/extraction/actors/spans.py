@@ -1,0 +1,285 @@
+"""Turning statistical NER spans into clean candidate names.
+
+spaCy's small model makes errors a few general rules repair:
+- spans carry a leading "the" and a trailing possessive ("Turkey’s");
+- an organization span swallows the person after it ("the Russian Foreign
+  Intelligence Service Sergey Naryshkin") or a title sits between them
+  ("Apple CEO Steve Jobs", "Turkish President Recep Tayyip Erdogan").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.extraction.pipeline import NamedEntity
+from app.extraction.types import ActorKind
+
+LABEL_KINDS: dict[str, ActorKind] = {
+    "PERSON": ActorKind.PERSON,
+    "ORG": ActorKind.ORGANIZATION,
+    "GPE": ActorKind.PLACE,
+    "LOC": ActorKind.PLACE,
+    "FAC": ActorKind.PLACE,
+    "NORP": ActorKind.GROUP,
+    "PRODUCT": ActorKind.PRODUCT,
+}
+
+# Titles and roles written before a name; a span is cut around them.
+TITLES = frozenset(
+    [
+        "president",
+        "vice-president",
+        "premier",
+        "chancellor",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "cfo",
+        "coo",
+        "cto",
+        "director",
+        "director-general",
+        "head",
+        "chief",
+        "leader",
+        "founder",
+        "co-founder",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emir",
+        "sheikh",
+        "pope",
+        "bishop",
+        "general",
+        "gen.",
+        "colonel",
+        "col.",
+        "lieutenant",
+        "commander",
+        "admiral",
+        "major",
+        "sergeant",
+        "captain",
+        "senator",
+        "sen.",
+        "rep.",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "ambassador",
+        "envoy",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sir",
+        "lord",
+        "lady",
+        "presiding",
+        "executive",
+        "analyst",
+        "anchor",
+        "reporter",
+        "correspondent",
+        "editor",
+    ]
+)
+
+# Head nouns that end an organization's name; a capitalized tail after one is a person.
+ORG_HEADS = frozenset(
+    [
+        "service",
+        "services",
+        "ministry",
+        "agency",
+        "committee",
+        "council",
+        "commission",
+        "department",
+        "office",
+        "bureau",
+        "party",
+        "company",
+        "corporation",
+        "corp",
+        "corp.",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "group",
+        "bank",
+        "university",
+        "court",
+        "army",
+        "forces",
+        "police",
+        "parliament",
+        "assembly",
+        "association",
+        "institute",
+        "foundation",
+        "union",
+        "league",
+        "organization",
+        "organisation",
+        "network",
+        "news",
+        "channel",
+        "times",
+        "post",
+        "tv",
+        "radio",
+        "authority",
+        "board",
+        "administration",
+        "government",
+        "guard",
+        "brigade",
+        "front",
+        "movement",
+    ]
+)
+
+_WORD = re.compile(r"\S+")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn|de|van|von|da)-?[A-Z]?[\w’'-]*)$")
+_LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:['’`]s?|[\s,;:.!?)\"“”]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span that may name an actor, before within-article resolution.
+
+    `name` is the gazetteer's canonical name when the span is a known actor,
+    else None (its cleaned text stands for itself).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: ActorKind
+    name: str | None = None
+    from_gazetteer: bool = False
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading "the" and trailing possessive/punctuation from text[start:end]."""
+    span = text[start:end]
+    match = _LEADING_DET.match(span)
+    if match and len(span) > match.end():
+        start += match.end()
+    while end > start:
+        trailing = _TRAILING.search(text[start:end])
+        if not trailing or trailing.start() == 0:
+            break
+        # keep a final dot that belongs to an abbreviation ("U.S.", "Inc.")
+        if text[start:end].endswith(".") and _ends_with_abbreviation(text[start:end]):
+            break
+        end = start + trailing.start()
+    return start, end
+
+
+def _ends_with_abbreviation(span: str) -> bool:
+    last = span.split()[-1]
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.", last))
+
+
+def is_name_like(text: str) -> bool:
+    """A named mention has a capital letter somewhere ("iPhone", "Turkey", not "jihadist")."""
+    return any(ch.isupper() for ch in text)
+
+
+def words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [
+        (start + m.start(), start + m.end(), m.group()) for m in _WORD.finditer(text[start:end])
+    ]
+
+
+def split_entity(
+    text: str,
+    ent: NamedEntity,
+    is_known_person: Callable[[str], bool],
+) -> list[Candidate]:
+    """Clean one NER span and cut it where it merges an organization and a person."""
+    kind = LABEL_KINDS.get(ent.label)
+    if kind is None:
+        return []
+    start, end = clean_span(text, ent.start, ent.end)
+    toks = words(text, start, end)
+    if not toks:
+        return []
+    pieces = _split_at_title(text, toks, kind) or _split_after_org_head(toks, kind, is_known_person)
+    if pieces is None:
+        pieces = [(start, end, kind)]
+    out = []
+    for s, e, k in pieces:
+        s, e = clean_span(text, s, e)
+        if e > s and is_name_like(text[s:e]):
+            out.append(Candidate(s, e, text[s:e], k))
+    return out
+
+
+def _split_at_title(
+    text: str, toks: list[tuple[int, int, str]], kind: ActorKind
+) -> list[tuple[int, int, ActorKind]] | None:
+    """'Apple CEO Steve Jobs' -> Apple (org) + Steve Jobs (person); 'President X' -> X."""
+    if kind not in (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.PLACE, ActorKind.GROUP):
+        return None
+    for i, (_, _, word) in enumerate(toks):
+        if word.casefold() not in TITLES:
+            continue
+        if i == 0 and kind is not ActorKind.PERSON:
+            continue  # "General Motors", "Queen Mary University": part of the name
+        rest = toks[i + 1 :]
+        j = 0  # skip a run of titles: "Prime Minister", "Vice President"
+        while j < len(rest) and rest[j][2].casefold() in TITLES:
+            j += 1
+        rest = rest[j:]
+        if not rest or not all(_NAME_WORD.match(w) for _, _, w in rest):
+            continue
+        pieces: list[tuple[int, int, ActorKind]] = []
+        if i > 0:
+            before_kind = ActorKind.ORGANIZATION if kind is ActorKind.PERSON else kind
+            pieces.append((toks[0][0], toks[i - 1][1], before_kind))
+        pieces.append((rest[0][0], rest[-1][1], ActorKind.PERSON))
+        return pieces
+    return None
+
+
+def _split_after_org_head(
+    toks: list[tuple[int, int, str]],
+    kind: ActorKind,
+    is_known_person: Callable[[str], bool],
+) -> list[tuple[int, int, ActorKind]] | None:
+    """'Russian Foreign Intelligence Service Sergey Naryshkin' -> org + person."""
+    if kind is not ActorKind.ORGANIZATION or len(toks) < 3:
+        return None
+    for i in range(len(toks) - 2, 0, -1):
+        if toks[i][2].casefold() not in ORG_HEADS:
+            continue
+        tail = toks[i + 1 :]
+        tail_text = " ".join(w for _, _, w in tail)
+        name_tail = 1 <= len(tail) <= 4 and all(_NAME_WORD.match(w) for _, _, w in tail)
+        if name_tail and (len(tail) >= 2 or is_known_person(tail_text)):
+            return [(toks[0][0], toks[i][1], kind), (tail[0][0], tail[-1][1], ActorKind.PERSON)]
+        return None
+    return None
