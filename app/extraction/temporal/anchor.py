@@ -1,0 +1,280 @@
+"""Phase 2: anchor candidates against the publication date (DCT) and tense.
+
+Every news policy lives here: which year a bare "May 5" takes, which way a
+bare "Friday" points, how far "recently" reaches.  Tense is read from
+lexical cues in the candidate's clause, because the tagger runs before NLP.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from app.extraction.temporal import calendar as cal
+from app.extraction.temporal import timex3
+from app.extraction.temporal.candidate import Kind, Meaning
+from app.extraction.types import Granularity, TimexType
+
+
+class Tense(Enum):
+    PAST = -1
+    NONE = 0
+    FUTURE = 1
+
+
+# Cues are matched in one pass; future alternatives come first so that
+# "scheduled"/"expected" count as future, not as past-tense "-ed" verbs.  A
+# participle after "be"/"is" ("will be published", "is expected") is no past cue.
+_CUES = re.compile(
+    r"(?P<future>\b(?:will|won['’]t|wo\s+n['’]t|shall|would|going\s+to|due\s+to|"
+    r"(?:is|are|was|were)\s+to|(?:plans?|planned|planning|expects?|expected|intends?|"
+    r"intended|hopes?|aims?|wants?|seeks?|set|slated|scheduled)\s+to|scheduled|"
+    r"upcoming|coming|next|later|tomorrow|soon)\b|['’]ll\b)"
+    r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)"
+    r"(?P<past>\b(?:said|says|told|was|were|had|did|ago|last|earlier|yesterday|"
+    r"[a-z]{2,}ed)\b)",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_WINDOW = 160
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): up to the nearest sentence punctuation."""
+    lo = max(0, start - _WINDOW)
+    left = text[lo:start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(left)), default=0)
+    hi_m = _CLAUSE_END.search(text, end, min(len(text), end + _WINDOW))
+    return lo + cut, hi_m.start() if hi_m else min(len(text), end + _WINDOW)
+
+
+def clause_tense(text: str, start: int, end: int) -> Tense:
+    """Tense of the clause, decided by the cue nearest to the expression."""
+    lo, hi = clause_bounds(text, start, end)
+    best: tuple[int, Tense] | None = None
+    for m in _CUES.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue  # a cue inside the expression itself ("next Friday")
+        distance = start - m.end() if m.end() <= start else m.start() - end
+        tense = Tense.FUTURE if m.group("future") else Tense.PAST
+        if best is None or distance < best[0]:
+            best = (distance, tense)
+    return best[1] if best else Tense.NONE
+
+
+@dataclass(frozen=True, slots=True)
+class Anchored:
+    type: TimexType
+    value: str
+    mod: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    granularity: Granularity | None
+
+
+_GRANULARITY = {
+    "day": Granularity.DAY,
+    "week": Granularity.WEEK,
+    "weekend": Granularity.WEEK,
+    "month": Granularity.MONTH,
+    "quarter": Granularity.QUARTER,
+    "season": Granularity.SEASON,
+    "half": Granularity.HALF,
+    "year": Granularity.YEAR,
+    "decade": Granularity.DECADE,
+    "century": Granularity.CENTURY,
+}
+
+
+def anchor(m: Meaning, dct: dt.date, tense: Tense) -> Anchored | None:
+    """Resolve one meaning; None when it names no real calendar date."""
+    try:
+        return _anchor(m, dct, tense)
+    except (ValueError, OverflowError, KeyError):
+        return None  # "February 30", year 0, … : not a date
+
+
+def _anchor(m: Meaning, dct: dt.date, tense: Tense) -> Anchored | None:
+    if m.kind in (Kind.DURATION, Kind.SET):
+        ttype = TimexType.DURATION if m.kind is Kind.DURATION else TimexType.SET
+        return Anchored(ttype, m.value or "", m.mod, None, None, None)
+    if m.kind is Kind.REF:
+        return _ref(m, dct)
+    resolved = _point(m, dct, tense)
+    if resolved is None:
+        return None
+    value, span, unit, ref_day = resolved
+    if m.end is not None:
+        other = _point(m.end, dct, tense)
+        if other is not None and other[1][1] >= span[0]:
+            span = (span[0], other[1][1])
+    elif m.mod:
+        span = cal.sub_interval(span, unit, m.mod)
+    ttype = TimexType.DATE
+    if m.tod and ref_day is not None:
+        value, ttype = timex3.time_value(ref_day, m.tod), TimexType.TIME
+    return Anchored(ttype, value, m.mod, span[0], span[1], _GRANULARITY[unit])
+
+
+Point = tuple[str, cal.Interval, str, dt.date | None]
+
+
+def _point(m: Meaning, dct: dt.date, tense: Tense) -> Point | None:
+    if m.kind is Kind.WEEKDAY:
+        return _day_point(_weekday(m, dct, tense))
+    if m.kind is Kind.RELATIVE:
+        return _unit_point(m.unit, dct, m.offset or 0, m)
+    if m.kind is Kind.AGO:
+        return _unit_point(m.unit, dct, m.offset or 0, m)
+    if m.kind is Kind.CALENDAR:
+        return _calendar(m, dct, tense)
+    return None
+
+
+def _day_point(d: dt.date) -> Point:
+    return timex3.date_value(d), cal.day(d), "day", d
+
+
+def _weekday(m: Meaning, dct: dt.date, tense: Tense) -> dt.date:
+    wd = int(m.index or 1)
+    if m.direction < 0:
+        return cal.weekday_on_or_before(cal.shift_days(dct, -1), wd)
+    if m.direction > 0:
+        return cal.weekday_on_or_after(cal.shift_days(dct, 1), wd)
+    if tense is Tense.FUTURE:
+        return cal.weekday_on_or_after(dct, wd)
+    # news default: a bare weekday is the latest one on or before the DCT
+    return cal.weekday_on_or_before(dct, wd)
+
+
+def _unit_point(unit: str, dct: dt.date, offset: int, m: Meaning) -> Point:
+    """The DCT's `unit` shifted by `offset` units."""
+    if unit == "day":
+        return _day_point(cal.shift_days(dct, offset))
+    if unit in ("week", "weekend"):
+        ref = cal.shift_days(dct, 7 * offset)
+        if unit == "weekend":
+            return timex3.weekend_value(ref), cal.weekend_of(ref), unit, None
+        return timex3.week_value(ref), cal.week_of(ref), unit, None
+    if unit == "month":
+        y, mo = cal.add_months(dct.year, dct.month, offset)
+        return timex3.month_value(y, mo), cal.month(y, mo), unit, None
+    if unit == "quarter":
+        y, mo = cal.add_months(dct.year, 3 * (cal.quarter_of(dct) - 1) + 1, 3 * offset)
+        q = (mo - 1) // 3 + 1
+        return timex3.quarter_value(y, q), cal.quarter(y, q), unit, None
+    if unit == "half":
+        h0 = (dct.month - 1) // 6 + 1
+        y, mo = cal.add_months(dct.year, 6 * (h0 - 1) + 1, 6 * offset)
+        h = (mo - 1) // 6 + 1
+        return timex3.half_value(y, h), cal.half(y, h), unit, None
+    if unit == "season":
+        sy, code = cal.season_of(dct)
+        y, mo = cal.add_months(sy, cal.SEASON_START_MONTH[code], 3 * offset)
+        sy, code = cal.season_of(dt.date(y, mo, 1))
+        return timex3.season_value(sy, code), cal.season(sy, code), unit, None
+    if unit == "year":
+        y = dct.year + offset
+        return timex3.year_value(y), cal.year(y), unit, None
+    if unit == "decade":
+        first = (dct.year // 10 + offset) * 10
+        return timex3.decade_value(first), cal.decade(first), unit, None
+    if unit == "century":
+        first = (dct.year // 100 + offset) * 100
+        return timex3.century_value(first), cal.century(first), unit, None
+    raise KeyError(unit)
+
+
+def _calendar(m: Meaning, dct: dt.date, tense: Tense) -> Point | None:
+    unit = m.unit
+    if unit == "decade":
+        first = int(m.index or 0)
+        return timex3.decade_value(first), cal.decade(first), unit, None
+    if unit == "century":
+        first = int(m.index or 0)
+        return timex3.century_value(first), cal.century(first), unit, None
+    year = _year_of(m, dct, tense)
+    if unit == "year":
+        return timex3.year_value(year), cal.year(year), unit, None
+    if unit == "day":
+        d = dt.date(year, m.month or 1, m.day or 1)
+        return _day_point(d)
+    if unit == "month":
+        month = m.month or 1
+        return timex3.month_value(year, month), cal.month(year, month), unit, None
+    if unit == "quarter":
+        q = int(m.index or 1)
+        return timex3.quarter_value(year, q), cal.quarter(year, q), unit, None
+    if unit == "half":
+        h = int(m.index or 1)
+        return timex3.half_value(year, h), cal.half(year, h), unit, None
+    if unit == "season":
+        code = str(m.index)
+        return timex3.season_value(year, code), cal.season(year, code), unit, None
+    return None
+
+
+def _year_of(m: Meaning, dct: dt.date, tense: Tense) -> int:
+    if m.year is not None:
+        return m.year
+    if m.offset is not None:
+        return dct.year + m.offset
+    years = (dct.year - 1, dct.year, dct.year + 1)
+    spans: list[tuple[int, cal.Interval]] = []
+    for y in years:
+        span = _span_in_year(m, y)
+        if span is not None:
+            spans.append((y, span))
+    if m.unit == "quarter" and m.direction == 0:
+        return _quarter_year(m, dct)
+    if m.direction < 0 or (m.direction == 0 and tense is Tense.PAST):
+        before = [y for y, s in spans if s[1] < dct] if m.direction < 0 else []
+        before = before or [y for y, s in spans if s[0] <= dct]
+        return max(before) if before else dct.year
+    if m.direction > 0 or tense is Tense.FUTURE:
+        after = [y for y, s in spans if s[0] > dct] if m.direction > 0 else []
+        after = after or [y for y, s in spans if s[1] >= dct]
+        return min(after) if after else dct.year
+    # no tense: the year that puts the expression nearest the DCT
+    return min(spans, key=lambda ys: _distance(ys[1], dct))[0] if spans else dct.year
+
+
+def _quarter_year(m: Meaning, dct: dt.date) -> int:
+    # financial news reports quarters that have begun; a later number is last year's
+    return dct.year if int(m.index or 1) <= cal.quarter_of(dct) else dct.year - 1
+
+
+def _span_in_year(m: Meaning, year: int) -> cal.Interval | None:
+    try:
+        if m.unit == "day":
+            d = dt.date(year, m.month or 1, m.day or 1)
+            return d, d
+        if m.unit == "month":
+            return cal.month(year, m.month or 1)
+        if m.unit == "quarter":
+            return cal.quarter(year, int(m.index or 1))
+        if m.unit == "half":
+            return cal.half(year, int(m.index or 1))
+        if m.unit == "season":
+            return cal.season(year, str(m.index))
+    except ValueError:
+        return None  # Feb 29 in a common year
+    return cal.year(year)
+
+
+def _distance(span: cal.Interval, dct: dt.date) -> int:
+    if span[0] <= dct <= span[1]:
+        return 0
+    return min(abs((span[0] - dct).days), abs((span[1] - dct).days))
+
+
+def _ref(m: Meaning, dct: dt.date) -> Anchored:
+    value = m.value or "PRESENT_REF"
+    if value == "PRESENT_REF":
+        return Anchored(TimexType.DATE, value, m.mod, dct, dct, Granularity.DAY)
+    reach = dt.timedelta(days=m.bound_days or 30)
+    if value == "FUTURE_REF":
+        return Anchored(TimexType.DATE, value, m.mod, dct, dct + reach, Granularity.VAGUE)
+    return Anchored(TimexType.DATE, value, m.mod, dct - reach, dct, Granularity.VAGUE)

@@ -1,0 +1,126 @@
+"""Phase-1 refiners, applied in order to the raw rule matches:
+
+1. `drop_vetoed`      — remove look-alikes inside a veto span (names, figures);
+2. `resolve_overlaps` — keep the longest span, then the higher priority;
+3. `absorb_modifiers` — "late" + "September", "the end of" + "1990";
+4. `merge_ranges`     — "between Monday and Wednesday" -> one interval.
+
+All run in O(n log n) in the number of candidates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from app.extraction.temporal.candidate import Candidate, Kind, Meaning
+
+
+def drop_vetoed(
+    candidates: Iterable[Candidate], text: str, vetoes: Sequence[re.Pattern[str]]
+) -> list[Candidate]:
+    spans = sorted((m.start(), m.end()) for v in vetoes for m in v.finditer(text))
+    if not spans:
+        return list(candidates)
+    starts = [s for s, _ in spans]
+    kept = []
+    for c in candidates:
+        i = bisect.bisect_right(starts, c.start) - 1
+        # vetoes are short, so checking the few spans starting just before suffices
+        inside = any(
+            spans[j][0] <= c.start and c.end <= spans[j][1] for j in range(max(0, i - 3), i + 1)
+        )
+        if not inside:
+            kept.append(c)
+    return kept
+
+
+def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Greedy: longest span first, then priority, then leftmost; no overlaps."""
+    ordered = sorted(candidates, key=lambda c: (-c.length, -c.priority, c.start))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Candidate] = []
+    for c in ordered:
+        i = bisect.bisect_left(starts, c.start)
+        if i > 0 and ends[i - 1] > c.start:
+            continue
+        if i < len(starts) and starts[i] < c.end:
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        kept.insert(i, c)
+    return kept
+
+
+_MODIFIER_LEFT = re.compile(
+    r"(?:\b(?P<adj>early|mid|late|earlier|later)(?:\s+|-)|"
+    r"\b(?:the\s+)?(?P<edge>beginning|start|middle|end|close)\s+of\s+(?:the\s+)?)\Z",
+    re.IGNORECASE,
+)
+_MOD = {
+    "early": "START",
+    "earlier": "START",
+    "beginning": "START",
+    "start": "START",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "later": "END",
+    "end": "END",
+    "close": "END",
+}
+_MODIFIABLE = (Kind.CALENDAR, Kind.RELATIVE, Kind.WEEKDAY, Kind.AGO)
+
+
+def absorb_modifiers(candidates: list[Candidate], text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    prev_end = 0
+    for c in candidates:
+        m = _MODIFIER_LEFT.search(text, max(prev_end, c.start - 24), c.start)
+        if m and c.meaning.kind in _MODIFIABLE and c.meaning.mod is None:
+            word = (m.group("adj") or m.group("edge")).lower()
+            relative_only = word in ("earlier", "later")
+            if not relative_only or c.meaning.kind is Kind.RELATIVE:
+                c = replace(c, start=m.start(), meaning=c.meaning.with_mod(_MOD[word]))
+        out.append(c)
+        prev_end = c.end
+    return out
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*\Z", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+\Z", re.IGNORECASE)
+_RANGEABLE = (Kind.CALENDAR, Kind.WEEKDAY)
+
+
+def merge_ranges(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """ "from X to Y" / "between X and Y" (same kind and unit) -> one candidate."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(candidates):
+        c = candidates[i]
+        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
+        if nxt is not None and _is_range(c, nxt, text):
+            meaning: Meaning = replace(c.meaning, end=nxt.meaning)
+            out.append(Candidate(c.start, nxt.end, c.rule.split(".")[0] + ".range", meaning))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _is_range(a: Candidate, b: Candidate, text: str) -> bool:
+    if a.meaning.kind not in _RANGEABLE or b.meaning.kind is not a.meaning.kind:
+        return False
+    if a.meaning.unit != b.meaning.unit or a.meaning.end is not None or b.start - a.end > 12:
+        return False
+    if not _RANGE_GAP.match(text, a.end, b.start):
+        return False
+    gap = text[a.end : b.start].strip().lower()
+    opener = _RANGE_OPEN.search(text, max(0, a.start - 10), a.start)
+    if gap == "and":
+        return opener is not None and opener.group(0).lower().startswith("between")
+    return bool(opener) or gap in ("-", "–")

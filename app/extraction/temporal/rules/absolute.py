@@ -1,0 +1,338 @@
+"""Absolute dates: full and partial calendar dates in common news formats."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.temporal import dateparser_adapter
+from app.extraction.temporal import lexicon as lx
+from app.extraction.temporal.candidate import Kind, Meaning
+from app.extraction.temporal.rules.base import Example, Rule, text_after, word_before
+from app.extraction.temporal.rules.patterns import DAYNUM, LB, MONTH, RB, WEEKDAY, YEAR
+
+_WD = rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?"
+_DAY_END = r"(?![\d:])(?!\.\d)"
+
+
+def _day(m: re.Match[str]) -> int:
+    return int(re.sub(r"\D", "", m.group("day")))
+
+
+def _calendar_day(m: re.Match[str], _text: str) -> Meaning | None:
+    year = int(m.group("year")) if m.groupdict().get("year") else None
+    return Meaning(
+        Kind.CALENDAR, "day", year=year, month=lx.month_number(m.group("month")), day=_day(m)
+    )
+
+
+def _month_year(m: re.Match[str], _text: str) -> Meaning | None:
+    return Meaning(
+        Kind.CALENDAR, "month", year=int(m.group("year")), month=lx.month_number(m.group("month"))
+    )
+
+
+_REL_YEAR = {"last": -1, "this": 0, "next": 1}
+
+
+def _month_rel_year(m: re.Match[str], _text: str) -> Meaning | None:
+    return Meaning(
+        Kind.CALENDAR,
+        "month",
+        month=lx.month_number(m.group("month")),
+        offset=_REL_YEAR[m.group("rel").lower()],
+    )
+
+
+# words that make a lone month name a date ("in May", "since March", "last June")
+_MONTH_CONTEXT = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "through",
+        "by",
+        "during",
+        "before",
+        "after",
+        "from",
+        "to",
+        "of",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "between",
+        "and",
+        "or",
+        "until",
+    ]
+)
+_MONTH_DIRECTION = {"last": -1, "next": 1, "this": 0}
+
+
+def _bare_month(m: re.Match[str], text: str) -> Meaning | None:
+    word = m.group("month").rstrip(".")
+    before = "last" if m.group("dir") else word_before(text, m.start())
+    if before not in _MONTH_CONTEXT and text[m.start() - 1 : m.start()] != "-":
+        # "May" the modal or a name, "March" the verb: a lone month needs context
+        return None
+    if re.match(r"\s+(?-i:[A-Z])[a-z]", text_after(text, m.end(), 3)) and word.lower() == "may":
+        return None  # "in May Day", a name
+    return Meaning(
+        Kind.CALENDAR,
+        "month",
+        month=lx.month_number(word),
+        direction=_MONTH_DIRECTION.get(m.groupdict().get("dir") or "", 0),
+    )
+
+
+def _iso(m: re.Match[str], _text: str) -> Meaning | None:
+    return Meaning(
+        Kind.CALENDAR,
+        "day",
+        year=int(m.group("year")),
+        month=int(m.group("mon")),
+        day=int(m.group("dd")),
+    )
+
+
+def _numeric(m: re.Match[str], _text: str) -> Meaning | None:
+    d = dateparser_adapter.parse_absolute_date(m.group(0))
+    return (
+        None if d is None else Meaning(Kind.CALENDAR, "day", year=d.year, month=d.month, day=d.day)
+    )
+
+
+_VETO_AFTER_YEAR = re.compile(
+    r"\s*(?:%|percent|per\s+cent|people|persons|troops|points?|shares|votes|feet|"
+    r"meters|metres|miles|km|kilometers|tons|tonnes|barrels|units|dollars|acres|"
+    r"hectares|pages|words|members|employees|workers|jobs|deaths|cases)\b",
+    re.IGNORECASE,
+)
+_YEAR_CONTEXT_BEFORE = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "through",
+        "by",
+        "during",
+        "before",
+        "after",
+        "from",
+        "to",
+        "of",
+        "the",
+        "and",
+        "or",
+        "early",
+        "late",
+        "mid",
+        "fiscal",
+        "year",
+        "calendar",
+        "between",
+        "around",
+        "about",
+        "circa",
+    ]
+)
+
+
+def _bare_year(m: re.Match[str], text: str) -> Meaning | None:
+    year = int(m.group("year"))
+    if _VETO_AFTER_YEAR.match(text, m.end()):
+        return None  # "1990 people": a figure
+    if not 1900 <= year <= 2099 and word_before(text, m.start()) not in _YEAR_CONTEXT_BEFORE:
+        return None
+    before = text[max(0, m.start() - 2) : m.start()]
+    if re.search(r"(?:No|no|#)\.?\s?$", before) or before.endswith("a "):
+        return None
+    return Meaning(Kind.CALENDAR, "year", year=year)
+
+
+def _fiscal_year(m: re.Match[str], _text: str) -> Meaning | None:
+    year = int(m.group("year"))
+    if year < 100:
+        year += 1900 if year >= 30 else 2000
+    return Meaning(Kind.CALENDAR, "year", year=year)
+
+
+_TEENS = {"nineteen": 19, "twenty": 20, "eighteen": 18}
+_SPELLED_TAIL = (
+    rf"(?:(?:{'|'.join(lx.TENS)})(?:[\s-](?:{'|'.join(lx.UNITS_1_9)}))?|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    rf"(?:oh|o)[\s-](?:{'|'.join(lx.UNITS_1_9)}))"
+)
+
+
+def _spelled_year(m: re.Match[str], _text: str) -> Meaning | None:
+    if m.groupdict().get("thousand"):
+        tail = lx.parse_number(m.group("thousand_tail")) if m.group("thousand_tail") else 0
+        return Meaning(Kind.CALENDAR, "year", year=2000 + (tail or 0))
+    century = _TEENS[m.group("century").lower()]
+    tail_text = re.sub(r"^(?:oh|o)[\s-]", "", m.group("tail").lower())
+    tail = lx.parse_number(tail_text)
+    return None if tail is None else Meaning(Kind.CALENDAR, "year", year=century * 100 + tail)
+
+
+def _year_range(m: re.Match[str], _text: str) -> Meaning | None:
+    first = int(m.group("year"))
+    second_text = m.group("year2")
+    second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
+    if not first < second <= first + 20:
+        return None
+    return Meaning(
+        Kind.CALENDAR, "year", year=first, end=Meaning(Kind.CALENDAR, "year", year=second)
+    )
+
+
+def _day_range(m: re.Match[str], _text: str) -> Meaning | None:
+    month = lx.month_number(m.group("month"))
+    year = int(m.group("year")) if m.group("year") else None
+    d1, d2 = int(re.sub(r"\D", "", m.group("d1"))), int(re.sub(r"\D", "", m.group("d2")))
+    if not d1 < d2:
+        return None
+    end = Meaning(Kind.CALENDAR, "day", year=year, month=month, day=d2)
+    return Meaning(Kind.CALENDAR, "day", year=year, month=month, day=d1, end=end)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "absolute.month_day_year",
+        rf"{LB}{_WD}(?P<month>{MONTH})\s{{0,2}}(?P<day>{DAYNUM}),?\s+(?P<year>{YEAR}){RB}",
+        _calendar_day,
+        examples=(
+            Example("[March 15, 2007]", "2007-03-15", dct="1989-10-30", granularity="day"),
+            Example("on [Saturday, April 25, 1998] at", "1998-04-25", dct="1998-05-01"),
+            Example("[Sept. 27, 1989]", "1989-09-27", dct="1989-10-30"),
+        ),
+    ),
+    Rule(
+        "absolute.day_month_year",
+        rf"{LB}{_WD}(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR}){RB}",
+        _calendar_day,
+        examples=(Example("on [6 October 2020].", "2020-10-06", dct="2020-11-06"),),
+    ),
+    Rule(
+        "absolute.month_day",
+        rf"{LB}{_WD}(?P<month>{MONTH})\s{{0,2}}(?P<day>{DAYNUM}){_DAY_END}\b",
+        _calendar_day,
+        examples=(
+            Example("At a news briefing on [November 5], she said", "2020-11-05"),
+            Example("the war that erupted on [September 27].", "2020-09-27", dct="2020-10-06"),
+            Example("payable [Feb. 1] to holders", "1990-02-01", dct="1989-10-26"),
+            Example("The report is due to be published [December 5].", "2020-12-05"),
+            Example("[Tuesday, November 3]", "2020-11-03", granularity="day"),
+        ),
+    ),
+    Rule(
+        "absolute.day_month",
+        rf"{LB}{_WD}(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<month>{MONTH})(?!\s*\d)",
+        _calendar_day,
+        examples=(Example("it ended on [27 September] after", "2020-09-27"),),
+    ),
+    Rule(
+        "absolute.day_range",
+        rf"{LB}(?P<d1>{DAYNUM})\s*(?:-|–|to|until|through|and)\s*(?P<d2>{DAYNUM})\s+(?:of\s+)?"
+        rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?{RB}",
+        _day_range,
+        examples=(
+            Example(
+                "from [1 to 5 October] the talks",
+                "2020-10-01",
+                dct="2020-11-06",
+                start_date="2020-10-01",
+                end_date="2020-10-05",
+            ),
+        ),
+    ),
+    Rule(
+        "absolute.month_year",
+        rf"{LB}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}){RB}",
+        _month_year,
+        examples=(Example("[February 1947]", "1947-02", dct="1998-02-27", granularity="month"),),
+    ),
+    Rule(
+        "absolute.month_relative_year",
+        rf"{LB}(?P<month>{MONTH})\s+(?P<rel>last|this|next)\s+year\b",
+        _month_rel_year,
+        examples=(Example("[July last year]", "1988-07", dct="1989-10-30"),),
+    ),
+    Rule(
+        "absolute.month",
+        rf"{LB}(?:(?P<dir>last|next|this)\s+)?(?P<month>{MONTH}){RB}",
+        _bare_month,
+        examples=(
+            Example("sales rose in [September]", "2020-09"),
+            Example("It will be published in [May]", "2021-05", dct="2020-11-06"),
+            Example("Prices have risen since [last May].", "2020-05"),
+            Example("in [October] profits fell", "1997-10", dct="1998-01-08"),
+        ),
+    ),
+    Rule(
+        "absolute.iso",
+        rf"{LB}(?P<year>{YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])(?!\d)",
+        _iso,
+        priority=1,
+        examples=(Example("date [2020-10-06] The head", "2020-10-06", dct="2020-10-06"),),
+    ),
+    Rule(
+        "absolute.numeric",
+        r"(?<![\w/.-])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\w/])",
+        _numeric,
+        examples=(Example("filed on [10/06/2020] in", "2020-10-06"),),
+    ),
+    Rule(
+        "absolute.year_range",
+        rf"{LB}(?P<year>{YEAR})\s?[-–/]\s?(?P<year2>{YEAR}|\d\d){RB}",
+        _year_range,
+        examples=(
+            Example("the [1998-99] season", "1998", start_date="1998-01-01", end_date="1999-12-31"),
+        ),
+    ),
+    Rule(
+        "absolute.fiscal_year",
+        r"\b(?:fiscal|FY)[\s-]?(?:year\s+)?(?P<year>(?:19|20)\d\d|'?\d\d)(?!\w)",
+        _fiscal_year,
+        examples=(Example("in [fiscal 1988]", "1988", dct="1989-10-30"),),
+    ),
+    Rule(
+        "absolute.year",
+        rf"{LB}(?P<year>{YEAR}){RB}(?!\s*(?:s\b|'s\b))",
+        _bare_year,
+        examples=(
+            Example("in [1990], profits", "1990", granularity="year"),
+            Example("by [2025]", "2025"),
+        ),
+    ),
+    Rule(
+        "absolute.spelled_year",
+        rf"\b(?:(?P<thousand>(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:\s+(?P<thousand_tail>"
+        rf"{lx.number_words()}))?)|(?P<century>nineteen|twenty|eighteen)[\s-](?P<tail>{_SPELLED_TAIL}))\b",
+        _spelled_year,
+        examples=(
+            Example("in [nineteen ninety-six]", "1996", dct="1998-01-08"),
+            Example("until [the year two thousand]", "2000", dct="1998-01-08"),
+        ),
+    ),
+)
+
+NEGATIVES: tuple[str, ...] = (
+    "It may rain and we may go.",
+    "They march on the capital.",
+    "She won 1990 votes.",
+    "the 1,990 people",
+    "a $2000 fine",
+    "He scored 50% in 2 1/2 times the time.",
+    "Call 555-2020 please",
+)
+
+LATENT: tuple[tuple[str, str], ...] = (
+    ("May", "in [May]"),
+    ("March", "since [March]"),
+)

@@ -1,0 +1,249 @@
+"""Durations ("five years" = P5Y, "3:07:35" = PT3H7M35S), sets ("every
+Monday" = XXXX-WXX-1, "daily" = P1D) and clock times ("8 PM")."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.temporal import lexicon as lx
+from app.extraction.temporal import timex3
+from app.extraction.temporal.candidate import Kind, Meaning
+from app.extraction.temporal.rules.base import Example, Rule, text_before, word_before
+from app.extraction.temporal.rules.patterns import NUMBER, PART_OF_DAY, WEEKDAY
+
+_QUALIFIER_MOD = {
+    "about": "APPROX",
+    "around": "APPROX",
+    "some": "APPROX",
+    "roughly": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS",
+}
+_QUALIFIER = (
+    r"(?:(?P<qual>about|around|roughly|nearly|almost|less\s+than|under|more\s+than|"
+    r"over|at\s+least|up\s+to|no\s+more\s+than|at\s+most)\s+)?"
+)
+
+
+def _unit_code(word: str) -> str:
+    code, is_time = lx.UNITS[word.lower()]
+    return "T" + code if is_time else code
+
+
+def _amount(text: str) -> int | float | None:
+    t = text.lower().strip()
+    if re.fullmatch(r"\d+\s+1/2", t):
+        return int(t.split()[0]) + 0.5
+    if re.fullmatch(r"\d+\.\d+", t):
+        return float(t)
+    if t.endswith("and a half"):
+        base = lx.parse_number(t[: -len("and a half")].strip())
+        return None if base is None else base + 0.5
+    return lx.parse_number(t)
+
+
+_A_UNIT_CONTEXT = frozenset({"for", "over", "in", "within", "than", "last"})
+
+
+def _duration(m: re.Match[str], text: str) -> Meaning | None:
+    d = m.groupdict()
+    qual = d.get("qual")
+    bare_article = (d.get("num") or "").lower() in ("a", "an") and not d.get("the") and not qual
+    # "a year" alone is a duration only after for/over/in/within ("for a year")
+    if bare_article and word_before(text, m.start()) not in _A_UNIT_CONTEXT:
+        return None
+    amount = _amount(d["num"]) if d.get("num") else None
+    value = timex3.duration_value(amount, _unit_code(d["unit"]))
+    mod = _QUALIFIER_MOD.get(" ".join(qual.lower().split())) if qual else None
+    return Meaning(Kind.DURATION, value=value, mod=mod)
+
+
+def _bare_plural(m: re.Match[str], text: str) -> Meaning | None:
+    if word_before(text, m.start()) not in ("for", "over", "within", "in", "of", "after"):
+        return None
+    unit = m.group("unit").lower()
+    return Meaning(Kind.DURATION, value=timex3.duration_value(None, _unit_code(unit)))
+
+
+def _clock_duration(m: re.Match[str], _text: str) -> Meaning | None:
+    h, mi, s = int(m.group("h")), int(m.group("m")), int(m.group("s"))
+    if mi > 59 or s > 59:
+        return None
+    parts = "".join(f"{n}{c}" for n, c in ((h, "H"), (mi, "M"), (s, "S")) if n)
+    return Meaning(Kind.DURATION, value=f"PT{parts or '0S'}")
+
+
+_SET_UNITS = {
+    "day": "P1D",
+    "week": "P1W",
+    "month": "P1M",
+    "year": "P1Y",
+    "quarter": "P1Q",
+    "hour": "PT1H",
+    "night": "P1D",
+    "morning": "P1D",
+    "evening": "P1D",
+}
+_ADVERB_SETS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "yearly": "P1Y",
+    "annually": "P1Y",
+    "hourly": "PT1H",
+    "quarterly": "P1Q",
+    "nightly": "P1D",
+}
+
+
+def _every(m: re.Match[str], _text: str) -> Meaning | None:
+    d = m.groupdict()
+    if d.get("weekday"):
+        return Meaning(Kind.SET, value=f"XXXX-WXX-{lx.WEEKDAYS[d['weekday'].lower()]}")
+    unit = d["unit"].lower()
+    value = _SET_UNITS[unit]
+    if d.get("other"):
+        value = value.replace("1", "2")
+    return Meaning(Kind.SET, value=value)
+
+
+def _adverb_set(m: re.Match[str], _text: str) -> Meaning | None:
+    return Meaning(Kind.SET, value=_ADVERB_SETS[m.group(0).lower()])
+
+
+def _per_unit(m: re.Match[str], text: str) -> Meaning | None:
+    # "$5 a year", "twice a week": needs a quantity just before
+    if not re.search(
+        r"(?:\d|times|twice|once|dollars|cents)\W{0,3}\S*\s*\Z", text_before(text, m.start(), 25)
+    ):
+        return None
+    return Meaning(Kind.SET, value=_SET_UNITS[m.group("unit").lower()])
+
+
+def _weekday_plural(m: re.Match[str], _text: str) -> Meaning | None:
+    wd = lx.WEEKDAYS[m.group("weekday").lower()]
+    return Meaning(Kind.SET, value=f"XXXX-WXX-{wd}")
+
+
+_MERIDIEM = re.compile(r"p\.?\s?m\.?|a\.?\s?m\.?", re.IGNORECASE)
+
+
+def _clock(m: re.Match[str], _text: str) -> Meaning | None:
+    d = m.groupdict()
+    if d.get("named"):
+        hour, minute = (12, 0) if d["named"].lower() == "noon" else (0, 0)
+    else:
+        hour, minute = int(d["hh"]), int(d["mm"] or 0)
+        mer = (d.get("mer") or "").lower().replace(".", "").replace(" ", "")
+        if hour > 12 and mer or hour > 23 or minute > 59:
+            return None
+        if mer == "pm" and hour < 12:
+            hour += 12
+        elif mer == "am" and hour == 12:
+            hour = 0
+    tod = f"{hour:02d}:{minute:02d}"
+    if d.get("day_word"):
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[d["day_word"].lower()]
+        return Meaning(Kind.RELATIVE, "day", offset=offset, tod=tod)
+    if d.get("weekday"):
+        return Meaning(Kind.WEEKDAY, "day", index=lx.WEEKDAYS[d["weekday"].lower()], tod=tod)
+    return Meaning(Kind.RELATIVE, "day", offset=0, tod=tod)
+
+
+_UNIT_WORD = (
+    r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnight|months?|quarters?|"
+    r"years?|decades?|century|centuries)"
+)
+_CLOCK = (
+    r"(?:(?P<named>noon|midnight)|(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s?"
+    r"(?P<mer>[ap]\.\s?m\.|[ap]m\b|(?-i:[AP]M)\b)(?:\s+(?-i:[A-Z]{2,4}T)\b)?)"
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "duration.amount",
+        rf"\b(?P<the>the\s+(?:(?:past|last|next|first|previous|coming|final|remaining)\s+)?)?"
+        rf"{_QUALIFIER}(?P<num>{NUMBER}|\d+\s+1/2|{lx.number_words()}\s+and\s+a\s+half)"
+        rf"[\s-]+(?:(?:more|additional|trading|business|straight|consecutive)\s+)?{_UNIT_WORD}"
+        r"(?:-old)?\b(?!-)",
+        _duration,
+        priority=-1,
+        examples=(
+            Example("served [five years] in prison", "P5Y", type="DURATION"),
+            Example("[the past two months]", "P2M", type="DURATION"),
+            Example("a [10-year] bond", "P10Y", type="DURATION"),
+            Example("for [2 1/2 years]", "P2.5Y", type="DURATION"),
+            Example("[nearly three years]", "P3Y", type="DURATION", mod="LESS_THAN"),
+            Example("[several years]", "PXY", type="DURATION"),
+            Example("[the first nine months]", "P9M", type="DURATION"),
+            Example("for [a week]", "P1W", type="DURATION"),
+            Example("in [four hours]", "PT4H", type="DURATION"),
+        ),
+    ),
+    Rule(
+        "duration.bare_plural",
+        r"\b(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)\b",
+        _bare_plural,
+        priority=-2,
+        examples=(Example("talks lasted for [months]", "PXM", type="DURATION"),),
+    ),
+    Rule(
+        "duration.clock",
+        r"(?<![\d:.])(?P<h>\d{1,2}):(?P<m>\d\d):(?P<s>\d\d)(?:\.\d+)?(?![\d:])",
+        _clock_duration,
+        examples=(Example("won in [3:07:35]", "PT3H7M35S", type="DURATION"),),
+    ),
+    Rule(
+        "set.every",
+        rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<weekday>{WEEKDAY})|"
+        r"(?P<unit>day|week|month|year|quarter|hour|night|morning|evening))\b",
+        _every,
+        examples=(
+            Example("[every Monday]", "XXXX-WXX-1", type="SET"),
+            Example("[each month]", "P1M", type="SET"),
+        ),
+    ),
+    Rule(
+        "set.adverb",
+        r"\b(?:daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly)\b",
+        _adverb_set,
+        examples=(Example("published [weekly]", "P1W", type="SET"),),
+    ),
+    Rule(
+        "set.per_unit",
+        r"\b(?:a|per)\s+(?P<unit>year|month|week|day|hour)\b",
+        _per_unit,
+        priority=1,
+        examples=(Example("$5 billion [a year]", "P1Y", type="SET"),),
+    ),
+    Rule(
+        "set.weekday_plural",
+        rf"\b(?P<weekday>{WEEKDAY})s\b(?:\s+(?:{PART_OF_DAY}))?",
+        _weekday_plural,
+        examples=(Example("open on [Sundays]", "XXXX-WXX-7", type="SET"),),
+    ),
+    Rule(
+        "time.clock",
+        rf"\b{_CLOCK}(?:,?\s+(?:(?P<day_word>yesterday|today|"
+        rf"tomorrow)|(?P<weekday>{WEEKDAY})))?",
+        _clock,
+        examples=(
+            Example("at [8 PM]", "2020-11-06T20:00", type="TIME", granularity="day"),
+            Example("[10 p.m. Wednesday]", "2020-11-04T22:00", type="TIME"),
+            Example("at [noon today]", "2020-11-06T12:00", type="TIME"),
+        ),
+    ),
+)
+
+NEGATIVES: tuple[str, ...] = (
+    "He is 2 1/2 times taller",
+    "a year of a 50% rise",
+)

@@ -1,0 +1,172 @@
+"""Calendar periods: quarters (incl. fiscal "Q3"), halves, seasons, decades,
+centuries, and the edges of the current period ("year-end", "the end of the
+month")."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.temporal import lexicon as lx
+from app.extraction.temporal.candidate import Kind, Meaning
+from app.extraction.temporal.rules.base import Example, Rule, word_before
+from app.extraction.temporal.rules.patterns import ORDINAL, RB, SEASON, YEAR
+
+_QUARTER_ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+
+
+def _year_group(m: re.Match[str]) -> int | None:
+    for name in ("year", "year2"):
+        value = m.groupdict().get(name)
+        if value:
+            return int(value)
+    return None
+
+
+def _quarter(m: re.Match[str], _text: str) -> Meaning | None:
+    d = m.groupdict()
+    number = d.get("qnum") or d.get("qnum2")
+    q = int(number) if number else lx.ORDINALS[d["ord"].lower()]
+    if not 1 <= q <= 4:
+        return None
+    return Meaning(Kind.CALENDAR, "quarter", index=q, year=_year_group(m))
+
+
+def _half(m: re.Match[str], _text: str) -> Meaning | None:
+    d = m.groupdict()
+    h = int(d["hnum"]) if d.get("hnum") else (1 if d["hord"].lower() == "first" else 2)
+    return Meaning(Kind.CALENDAR, "half", index=h, year=_year_group(m))
+
+
+_SEASON_CONTEXT = frozenset(
+    ["in", "the", "during", "since", "until", "through", "by", "early", "late", "mid", "this"]
+)
+
+
+def _season(m: re.Match[str], text: str) -> Meaning | None:
+    word = m.group("season").lower()
+    year = _year_group(m)
+    if year is None:
+        if word == "fall" or (
+            not m.group("the") and word_before(text, m.start()) not in _SEASON_CONTEXT
+        ):
+            return None  # "the fall of Rome", "spring water"
+        if re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+            return None
+    return Meaning(Kind.CALENDAR, "season", index=lx.SEASONS[word], year=year)
+
+
+def _decade(m: re.Match[str], _text: str) -> Meaning | None:
+    d = m.groupdict()
+    if d.get("full"):
+        first = int(d["full"])
+    elif d.get("short"):
+        first = 1900 + int(d["short"])
+    else:
+        first = 1900 + 10 * lx.DECADE_WORDS[d["word"].lower()]
+    return Meaning(Kind.CALENDAR, "decade", index=first)
+
+
+def _century(m: re.Match[str], _text: str) -> Meaning | None:
+    n = lx.ORDINALS.get(m.group("cent").lower())
+    if n is None:
+        digits = re.sub(r"\D", "", m.group("cent"))
+        n = int(digits) if digits else 0
+    if not 1 <= n <= 30:
+        return None
+    return Meaning(Kind.CALENDAR, "century", index=(n - 1) * 100)
+
+
+_EDGE_MOD = {"beginning": "START", "start": "START", "middle": "MID", "end": "END", "close": "END"}
+
+
+def _period_edge(m: re.Match[str], _text: str) -> Meaning | None:
+    mod = _EDGE_MOD[m.group("edge").lower()]
+    unit = m.group("unit").lower()
+    offset = {"this": 0, "the": 0, "last": -1, "next": 1}[m.group("which").lower()]
+    return Meaning(Kind.RELATIVE, unit, offset=offset, mod=mod)
+
+
+def _year_end(m: re.Match[str], _text: str) -> Meaning | None:
+    return Meaning(Kind.RELATIVE, "year", offset=0, mod="END")
+
+
+_OF_YEAR = rf"(?:\s+(?:of\s+)?(?P<year2>{YEAR}))?"
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "periods.quarter",
+        rf"\b(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?:fiscal[\s-]+)?"
+        rf"(?:{_QUARTER_ORD}(?:[\s-]+fiscal)?[\s-]+quarter|Q(?P<qnum>[1-4])|(?P<qnum2>[1-4])Q)"
+        rf"{_OF_YEAR}{RB}",
+        _quarter,
+        examples=(
+            Example("[the third quarter]", "1989-Q3", dct="1989-10-30", granularity="quarter"),
+            Example("[Third-quarter] profit", "1989-Q3", dct="1989-10-30"),
+            Example("[the fourth quarter]", "1997-Q4", dct="1998-01-20"),
+            Example("[the 1988 third quarter]", "1988-Q3", dct="1989-10-30"),
+            Example("[the fiscal first quarter]", "1989-Q1", dct="1989-10-26"),
+            Example("results for [Q3 2020]", "2020-Q3", start_date="2020-07-01"),
+            Example("in [fiscal Q3]", "2020-Q3"),
+        ),
+    ),
+    Rule(
+        "periods.half",
+        rf"\b(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?:(?P<hord>first|second)[\s-]+half|"
+        rf"H(?P<hnum>[12]))\b{_OF_YEAR}",
+        _half,
+        examples=(Example("[the second half of 1990]", "1990-H2", dct="1989-10-30"),),
+    ),
+    Rule(
+        "periods.season",
+        rf"\b(?P<the>the\s+)?(?P<season>{SEASON})\b(?:\s+(?:of\s+|in\s+)?(?P<year2>{YEAR}))?",
+        _season,
+        examples=(
+            Example("in [the winter of 1994]", "1994-WI", dct="1998-01-08"),
+            Example("in [spring 2021]", "2021-SP", start_date="2021-03-01"),
+        ),
+    ),
+    Rule(
+        "periods.decade",
+        r"\b(?:the\s+)?(?:(?P<full>(?:1[0-9]|20)\d0)['’]?s|['’](?P<short>\d0)['’]?s|"
+        r"(?:nineteen[\s-])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
+        r"eighties|nineties))\b",
+        _decade,
+        examples=(
+            Example("[the 1990s]", "199", granularity="decade", start_date="1990-01-01"),
+            Example("in [the '80s]", "198"),
+            Example("[the nineties]", "199"),
+        ),
+    ),
+    Rule(
+        "periods.century",
+        rf"\b(?:the\s+)?(?P<cent>{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b",
+        _century,
+        examples=(
+            Example("[the 20th century]", "19", granularity="century", start_date="1900-01-01"),
+        ),
+    ),
+    Rule(
+        "periods.edge",
+        r"\b(?:the\s+)?(?P<edge>beginning|start|middle|end|close)\s+of\s+"
+        r"(?P<which>this|the|last|next)\s+(?P<unit>week|month|year|quarter|decade)\b",
+        _period_edge,
+        priority=1,
+        examples=(
+            Example("[the end of the year]", "2020", mod="END", start_date="2020-09-01"),
+            Example("[the end of this week]", "2020-W45", mod="END"),
+        ),
+    ),
+    Rule(
+        "periods.year_end",
+        r"\b(?:the\s+)?year[\s-]end\b",
+        _year_end,
+        examples=(Example("by [year-end]", "1989", dct="1989-10-26", mod="END"),),
+    ),
+)
+
+NEGATIVES: tuple[str, ...] = (
+    "after the fall of the regime",
+    "spring water",
+    "he was second in the race",
+    "the 20th of the players",
+)

@@ -1,0 +1,251 @@
+"""Relative references: yesterday/today/tomorrow, this/last/next <unit>,
+"N units ago/earlier/later", and the financial "year-ago quarter" family."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.temporal import lexicon as lx
+from app.extraction.temporal.candidate import Kind, Meaning
+from app.extraction.temporal.rules.base import Example, Rule
+from app.extraction.temporal.rules.patterns import NUMBER, ORDINAL, PART_OF_DAY, SEASON
+
+_DEICTIC = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+# Names that end in "Today" (a channel, a newspaper): never the DCT
+_TODAY_NAME = re.compile(r"(?-i:[A-Z][\w.]*)\s+\Z")
+
+
+def _deictic(m: re.Match[str], text: str) -> Meaning | None:
+    word = m.group("deictic").lower()
+    if word == "today" and m.group("deictic")[0] == "T" and _is_name_part(text, m.start()):
+        return None  # "Russia Today", "USA Today"
+    pod = m.group("pod")
+    tod = "NI" if word == "tonight" else lx.PARTS_OF_DAY[pod.lower()] if pod else None
+    return Meaning(Kind.RELATIVE, "day", offset=_DEICTIC[word], tod=tod)
+
+
+def _is_name_part(text: str, start: int) -> bool:
+    """True when a capitalised word (not a sentence start) precedes."""
+    left = text[max(0, start - 30) : start]
+    m = _TODAY_NAME.search(left)
+    if not m:
+        return False
+    before = left[: m.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?\"“”'‘’:\n"
+
+
+def _this_part_of_day(m: re.Match[str], _text: str) -> Meaning | None:
+    offset = -1 if m.group("which").lower() == "last" else 0
+    return Meaning(Kind.RELATIVE, "day", offset=offset, tod=lx.PARTS_OF_DAY[m.group("pod").lower()])
+
+
+_SHIFT = {
+    "this": 0,
+    "current": 0,
+    "the current": 0,
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "the previous": -1,
+    "the past": -1,
+    "the last": -1,
+    "next": 1,
+    "coming": 1,
+    "the coming": 1,
+    "the next": 1,
+    "the following": 1,
+    "following": 1,
+    "this coming": 1,
+    "the same": 0,
+    "that": 0,
+}
+
+
+def _unit_shift(m: re.Match[str], _text: str) -> Meaning | None:
+    shift = _SHIFT[" ".join(m.group("which").lower().split())]
+    unit = m.group("unit").lower()
+    return Meaning(Kind.RELATIVE, unit, offset=shift)
+
+
+def _season_shift(m: re.Match[str], _text: str) -> Meaning | None:
+    which = " ".join(m.group("which").lower().split())
+    # TimeML reads "last spring" as the previous year's spring, "this summer" as this year's
+    return Meaning(
+        Kind.CALENDAR,
+        "season",
+        index=lx.SEASONS[m.group("season").lower()],
+        offset=_SHIFT[which] if which not in ("this coming", "coming", "next") else None,
+        direction=1 if _SHIFT[which] > 0 else 0,
+    )
+
+
+_AGO_SIGN = {
+    "ago": -1,
+    "earlier": -1,
+    "before": -1,
+    "back": -1,
+    "previously": -1,
+    "later": 1,
+    "after": 1,
+    "from now": 1,
+    "hence": 1,
+    "on": 1,
+}
+_AGO_UNITS = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+    "quarter": "quarter",
+    "quarters": "quarter",
+}
+
+
+def _ago(m: re.Match[str], _text: str) -> Meaning | None:
+    unit = _AGO_UNITS[m.group("unit").lower()]
+    amount = lx.parse_number(m.group("num"))
+    sign = _AGO_SIGN[" ".join(m.group("dir").lower().split())]
+    if amount is None:
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return Meaning(Kind.REF, value=value, bound_days=_UNIT_DAYS[unit] * 5)
+    if unit == "decade":
+        unit, amount = "year", amount * 10
+    return Meaning(Kind.AGO, unit, offset=sign * amount)
+
+
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365, "decade": 3650}
+
+
+def _year_ago(m: re.Match[str], _text: str) -> Meaning | None:
+    return Meaning(Kind.RELATIVE, "year", offset=-1)
+
+
+def _year_ago_quarter(m: re.Match[str], _text: str) -> Meaning | None:
+    # the same quarter a year before the latest reported (= last completed) quarter
+    return Meaning(Kind.RELATIVE, "quarter", offset=-5)
+
+
+def _latest_quarter(m: re.Match[str], _text: str) -> Meaning | None:
+    return Meaning(Kind.RELATIVE, "quarter", offset=-1)
+
+
+def _quarter_of_year(m: re.Match[str], _text: str) -> Meaning | None:
+    shift = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+    ordinal = m.group("ord")
+    if ordinal is None:
+        return Meaning(Kind.RELATIVE, "quarter", offset=-1 + 4 * shift)
+    return Meaning(
+        Kind.CALENDAR, m.group("unit").lower(), index=lx.ORDINALS[ordinal.lower()], offset=shift
+    )
+
+
+_WHICH = (
+    r"(?P<which>this\s+coming|the\s+current|the\s+previous|the\s+following|the\s+coming|"
+    r"the\s+next|the\s+same|this|current|last|past|previous|next|coming|following)"
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "relative.deictic_day",
+        rf"\b(?P<deictic>yesterday|today|tomorrow|tonight)\b(?:\s+(?P<pod>{PART_OF_DAY})\b)?",
+        _deictic,
+        examples=(
+            Example("profits rose [yesterday]", "1989-10-25", dct="1989-10-26"),
+            Example("[Today] is the day", "2020-11-06"),
+            Example("[tomorrow morning]", "2020-11-07TMO", type="TIME"),
+            Example("[Tonight]", "2020-11-06TNI", type="TIME"),
+        ),
+    ),
+    Rule(
+        "relative.part_of_day",
+        rf"\b(?P<which>this|last)\s+(?P<pod>{PART_OF_DAY})\b",
+        _this_part_of_day,
+        examples=(
+            Example("[this morning]", "2020-11-06TMO", type="TIME"),
+            Example("[last night]", "2020-11-05TNI", type="TIME"),
+        ),
+    ),
+    Rule(
+        "relative.unit",
+        rf"\b{_WHICH}\s+(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
+        _unit_shift,
+        examples=(
+            Example(
+                "director Kiselyov [this week]",
+                "2020-W45",
+                start_date="2020-11-02",
+                end_date="2020-11-08",
+                granularity="week",
+            ),
+            Example("[last week]", "1989-W42", dct="1989-10-27"),
+            Example("[last month]", "1998-01", dct="1998-02-27"),
+            Example("[next year]", "1990", dct="1989-10-30"),
+            Example("[this weekend]", "2020-W45-WE", start_date="2020-11-07"),
+            Example("[the coming year]", "2021"),
+        ),
+    ),
+    Rule(
+        "relative.season",
+        rf"\b{_WHICH}\s+(?P<season>{SEASON})\b",
+        _season_shift,
+        examples=(
+            Example("[this summer]", "1998-SU", dct="1998-03-22", granularity="season"),
+            Example("[last spring]", "1988-SP", dct="1989-10-26"),
+        ),
+    ),
+    Rule(
+        "relative.ago",
+        rf"\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?(?P<num>{NUMBER})[\s-]"
+        rf"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?)(?:\s+or\s+so)?\s+"
+        r"(?P<dir>ago|earlier|later|before|back|from\s+now|hence)\b",
+        _ago,
+        examples=(
+            Example("[a year ago]", "1988", dct="1989-10-26"),
+            Example("[two years ago]", "2018"),
+            Example("[five months ago]", "2020-06"),
+            Example("[10 days ago]", "2020-10-27"),
+            Example("[two weeks ago]", "2020-W43"),
+            Example("[a year earlier]", "1988", dct="1989-10-26"),
+            Example("[several years ago]", "PAST_REF"),
+        ),
+    ),
+    Rule(
+        "relative.year_ago",
+        r"\b(?:(?:a|the)\s+)?year[\s-](?:ago|earlier)(?!\s+(?:quarter|period))\b",
+        _year_ago,
+        priority=-1,
+        examples=(Example("[year-earlier] results", "1988", dct="1989-10-26"),),
+    ),
+    Rule(
+        "relative.year_ago_quarter",
+        r"\b(?:the\s+)?(?:year[\s-](?:ago|earlier)|last\s+year['’]s|prior[\s-]year)"
+        r"(?:\s+(?:third|second|first|fourth|fiscal))?\s+(?:quarter|period)\b",
+        _year_ago_quarter,
+        examples=(Example("[the year-ago quarter]", "1988-Q3", dct="1989-10-26"),),
+    ),
+    Rule(
+        "relative.latest_quarter",
+        r"\b(?:the\s+)?(?:latest|most\s+recent|recent|just[\s-]ended)\s+(?:quarter|period)\b"
+        r"|\bthe\s+quarter\b(?!\s+(?:of|ended|ending))",
+        _latest_quarter,
+        examples=(Example("[the latest quarter]", "1989-Q3", dct="1989-10-26"),),
+    ),
+    Rule(
+        "relative.year_quarter",
+        rf"\b(?P<which>this|last|next)\s+year['’]s\s+(?:(?P<ord>{ORDINAL})[\s-])?"
+        r"(?P<unit>quarter|half)\b",
+        _quarter_of_year,
+        examples=(Example("[next year's first quarter]", "1990-Q1", dct="1989-10-26"),),
+    ),
+)
+
+NEGATIVES: tuple[str, ...] = (
+    "In an interview conducted by Russia Today news agency director-general",
+    "he told USA Today in an interview",
+)

@@ -1,0 +1,140 @@
+"""Vague references: PRESENT_REF ("now", "currently"), PAST_REF ("recently",
+"in recent weeks", "the past"), FUTURE_REF ("soon", "in the coming months")."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.temporal.candidate import Kind, Meaning
+from app.extraction.temporal.rules.base import Example, Rule
+
+# how far back/ahead a vague reference reaches, in days
+_REACH = {
+    "day": 7,
+    "days": 7,
+    "week": 28,
+    "weeks": 28,
+    "month": 91,
+    "months": 91,
+    "quarter": 182,
+    "quarters": 182,
+    "year": 3 * 365,
+    "years": 3 * 365,
+    "decade": 20 * 365,
+    "decades": 20 * 365,
+}
+
+_PRESENT = {
+    "now",
+    "right now",
+    "currently",
+    "at present",
+    "presently",
+    "nowadays",
+    "these days",
+    "at the moment",
+    "the present",
+    "at this time",
+    "just now",
+}
+_PAST = {
+    "recently",
+    "lately",
+    "the past",
+    "previously",
+    "formerly",
+    "in the past",
+    "more recently",
+    "until recently",
+    "until now",
+}
+_FUTURE = {
+    "soon",
+    "the future",
+    "the near future",
+    "the near term",
+    "the short term",
+    "the long term",
+    "future",
+    "shortly",
+    "the years to come",
+}
+
+
+def _fixed(m: re.Match[str], _text: str) -> Meaning | None:
+    phrase = " ".join(m.group(0).lower().split())
+    if phrase in _PRESENT:
+        return Meaning(Kind.REF, value="PRESENT_REF")
+    if phrase in _PAST:
+        return Meaning(Kind.REF, value="PAST_REF", bound_days=28 if "recent" in phrase else 3650)
+    if phrase in _FUTURE:
+        return Meaning(Kind.REF, value="FUTURE_REF", bound_days=30 if phrase == "soon" else 365)
+    return None
+
+
+def _recent_units(m: re.Match[str], _text: str) -> Meaning | None:
+    unit = m.group("unit").lower()
+    return Meaning(Kind.REF, value="PAST_REF", bound_days=_REACH[unit])
+
+
+def _coming_units(m: re.Match[str], _text: str) -> Meaning | None:
+    unit = m.group("unit").lower()
+    return Meaning(Kind.REF, value="FUTURE_REF", bound_days=_REACH[unit])
+
+
+_UNITS = r"(?P<unit>days|weeks|months|quarters|years|decades)"
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "vague.present",
+        r"\b(?:right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|"
+        r"these\s+days|at\s+the\s+moment)\b(?!['’]s)(?!-)",
+        _fixed,
+        examples=(
+            Example(
+                "[Now] it is over", "PRESENT_REF", start_date="2020-11-06", end_date="2020-11-06"
+            ),
+            Example("is [currently] in talks", "PRESENT_REF"),
+        ),
+    ),
+    Rule(
+        "vague.past",
+        r"\b(?:more\s+recently|recently|lately|the\s+past|previously|formerly)\b(?!\s+(?:few|\d))",
+        _fixed,
+        examples=(
+            Example("[recently] said", "PAST_REF", granularity="vague", end_date="2020-11-06"),
+            Example("in [the past]", "PAST_REF"),
+        ),
+    ),
+    Rule(
+        "vague.future",
+        r"\b(?:soon|shortly|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term)\b",
+        _fixed,
+        examples=(
+            Example("will [soon] decide", "FUTURE_REF", start_date="2020-11-06"),
+            Example("in [the near future]", "FUTURE_REF"),
+        ),
+    ),
+    Rule(
+        "vague.recent_units",
+        rf"\b(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+{_UNITS}\b",
+        _recent_units,
+        examples=(
+            Example(
+                "In [recent weeks] Western media",
+                "PAST_REF",
+                granularity="vague",
+                start_date="2020-10-09",
+                end_date="2020-11-06",
+            ),
+        ),
+    ),
+    Rule(
+        "vague.coming_units",
+        rf"\b(?:the\s+)?(?:coming|next\s+few|upcoming)\s+{_UNITS}\b",
+        _coming_units,
+        examples=(Example("in [the coming months]", "FUTURE_REF", start_date="2020-11-06"),),
+    ),
+)
+
+NEGATIVES: tuple[str, ...] = ("the now-defunct firm's snow",)

@@ -1,0 +1,65 @@
+"""Weekdays: bare ("on Tuesday", tense decides), with a direction word
+("last Friday", "next Monday", "this coming Sunday"), and with a part of day
+("Sunday night", a TIME)."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.temporal import lexicon as lx
+from app.extraction.temporal.candidate import Kind, Meaning
+from app.extraction.temporal.rules.base import Example, Rule
+from app.extraction.temporal.rules.patterns import PART_OF_DAY, WEEKDAY
+
+_DIRECTION = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "next": 1,
+    "coming": 1,
+    "this coming": 1,
+    "this": 0,
+    "following": 1,
+}
+
+
+def _weekday(m: re.Match[str], _text: str) -> Meaning | None:
+    d = m.groupdict()
+    direction = _DIRECTION[" ".join(d["dir"].lower().split())] if d.get("dir") else 0
+    tod = lx.PARTS_OF_DAY[d["pod"].lower()] if d.get("pod") else None
+    return Meaning(
+        Kind.WEEKDAY,
+        "day",
+        index=lx.WEEKDAYS[m.group("weekday").lower()],
+        direction=direction,
+        tod=tod,
+    )
+
+
+_DIR = r"(?:(?:the\s+)?(?P<dir>this\s+coming|last|past|previous|next|coming|this|following)\s+)?"
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "weekday.named",
+        rf"\b{_DIR}(?P<weekday>{WEEKDAY})(?!['’]s\s+(?-i:[A-Z]))\b(?:\s+(?P<pod>{PART_OF_DAY})\b)?",
+        _weekday,
+        examples=(
+            Example("TASS cited him as saying on [Tuesday].", "2020-10-06", dct="2020-10-06"),
+            Example("On [Tuesday], Assad joined", "2020-10-06", dct="2020-10-06"),
+            Example("The company said [Friday] it", "2020-11-06", dct="2020-11-06"),
+            Example("Ministers met [Monday].", "2020-11-02", dct="2020-11-06"),
+            Example("Ministers will meet [Monday].", "2020-11-09", dct="2020-11-06"),
+            Example("talks are due to resume on [Wednesday]", "2020-11-11", dct="2020-11-06"),
+            Example("[last Wednesday]", "1989-10-25", dct="1989-11-01"),
+            Example("[next Friday]", "2020-11-13", dct="2020-11-06"),
+            Example(
+                "Fighting broke out [Sunday night].", "2020-11-01TNI", dct="2020-11-06", type="TIME"
+            ),
+        ),
+    ),
+)
+
+NEGATIVES: tuple[str, ...] = (
+    "We appear to agree.",
+    "Wed in haste",
+)

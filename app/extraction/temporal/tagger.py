@@ -1,0 +1,97 @@
+"""RuleTemporalTagger: text + publication date -> timexes.
+
+Phase 1 runs every rule family over the text and refines the candidates
+(vetoes, overlaps, modifiers, ranges); phase 2 anchors each one against the
+DCT and the tense of its clause (`anchor.py`).  Pure: tables and compiled
+patterns load once in the constructor; `tag` does no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from app.extraction.temporal import refine
+from app.extraction.temporal.anchor import Tense, anchor, clause_tense
+from app.extraction.temporal.candidate import Candidate, Kind, Meaning
+from app.extraction.temporal.rules import (
+    absolute,
+    durations,
+    non_dates,
+    periods,
+    relative,
+    vague,
+    weekday,
+)
+from app.extraction.temporal.rules.base import Rule
+from app.extraction.types import Timex
+
+FAMILIES = (absolute, weekday, relative, periods, vague, durations)
+
+
+def all_rules() -> tuple[Rule, ...]:
+    return tuple(rule for family in FAMILIES for rule in family.RULES)
+
+
+class RuleTemporalTagger:
+    """Chronicle's temporal tagger (SPEC §4)."""
+
+    def __init__(self, rules: Sequence[Rule] | None = None) -> None:
+        self._rules = tuple(rules) if rules is not None else all_rules()
+        self._vetoes = non_dates.VETOES
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Phase 1: refined, non-overlapping candidates sorted by start."""
+        found: list[Candidate] = []
+        for rule in self._rules:
+            for m in rule.compiled.finditer(text):
+                if m.end() == m.start():
+                    continue
+                meaning = rule.build(m, text)
+                if meaning is not None:
+                    start, end = _trim(text, m.start(), m.end())
+                    found.append(Candidate(start, end, rule.name, meaning, rule.priority))
+        kept = refine.drop_vetoed(found, text, self._vetoes)
+        kept = refine.resolve_overlaps(kept)
+        kept = refine.absorb_modifiers(kept, text)
+        return refine.merge_ranges(kept, text)
+
+    def tag(self, text: str, dct: dt.date) -> list[Timex]:
+        if isinstance(dct, dt.datetime):
+            dct = dct.date()
+        out: list[Timex] = []
+        for c in self.candidates(text):
+            tense = clause_tense(text, c.start, c.end) if _needs_tense(c.meaning) else Tense.NONE
+            a = anchor(c.meaning, dct, tense)
+            if a is None:
+                continue
+            out.append(
+                Timex(
+                    text=text[c.start : c.end],
+                    start=c.start,
+                    end=c.end,
+                    type=a.type,
+                    value=a.value,
+                    mod=a.mod,
+                    start_date=a.start_date,
+                    end_date=a.end_date,
+                    granularity=a.granularity,
+                    rule=c.rule,
+                )
+            )
+        return out
+
+
+def _needs_tense(m: Meaning) -> bool:
+    if m.kind is Kind.WEEKDAY:
+        return m.direction == 0
+    return m.kind is Kind.CALENDAR and m.year is None and m.offset is None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip surrounding whitespace and a trailing comma from a matched span."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+import pytest
+
+from app.extraction.temporal import RuleTemporalTagger
+
+
+@pytest.fixture(scope="session")
+def tagger() -> RuleTemporalTagger:
+    return RuleTemporalTagger()
