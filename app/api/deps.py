@@ -1,0 +1,67 @@
+"""Request-scoped dependencies: DB session, extractor, settings, API-key checks."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader
+from sqlalchemy.orm import Session
+
+from app.config import Settings
+from app.errors import UnauthorizedError
+from app.services.ingest import ExtractorLike
+
+_api_key_header = APIKeyHeader(
+    name="X-API-Key",
+    auto_error=False,
+    description="Required for writes when CHRONICLE_API_KEYS is set; for reads too "
+    "when CHRONICLE_READ_REQUIRES_KEY=true.",
+)
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    # Reads only: writes commit inside their service, before the response is sent.
+    with request.app.state.session_factory() as session:
+        yield session
+
+
+def get_extractor(request: Request) -> ExtractorLike:
+    extractor: ExtractorLike = request.app.state.extractor
+    return extractor
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+SessionDep = Annotated[Session, Depends(get_session)]
+ExtractorDep = Annotated[ExtractorLike, Depends(get_extractor)]
+ApiKey = Annotated[str | None, Security(_api_key_header)]
+
+
+def _key_is_valid(provided: str | None, keys: list[str]) -> bool:
+    if provided is None:
+        return False
+    candidate = provided.encode()
+    # compare against every key so timing says nothing about which one matched
+    matches = [hmac.compare_digest(candidate, key.encode()) for key in keys]
+    return any(matches)
+
+
+def require_write_key(settings: SettingsDep, api_key: ApiKey) -> None:
+    if settings.api_keys and not _key_is_valid(api_key, settings.api_keys):
+        raise UnauthorizedError("Send a valid X-API-Key header to write.")
+
+
+def require_read_key(settings: SettingsDep, api_key: ApiKey) -> None:
+    if settings.read_requires_key and not _key_is_valid(api_key, settings.api_keys):
+        raise UnauthorizedError("Send a valid X-API-Key header to read.")
+
+
+WriteAccess = Depends(require_write_key)
+ReadAccess = Depends(require_read_key)

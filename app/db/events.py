@@ -1,0 +1,151 @@
+"""Timeline queries: one `select()` per page, keyset-paginated."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Select, and_, exists, select, tuple_
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.base import ExecutableOption
+
+from app.db.actors import actor_ids_by_name
+from app.db.cursor import KeyKind, decode_cursor, encode_cursor
+from app.db.models import Article, Event, EventActor
+from app.db.pagination import Order, Page, split_page
+from app.extraction.types import DatedBy, Granularity
+
+CURSOR_KIND = "events"
+SORT_KEY_KINDS: tuple[KeyKind, ...] = ("date", "date", "datetime", "int", "int")
+
+# Everything an event item shows, loaded up front (relationships never lazy-load).
+EVENT_LOAD_OPTIONS: tuple[ExecutableOption, ...] = (
+    selectinload(Event.article).load_only(
+        Article.id,
+        Article.title,
+        Article.url,
+        Article.source,
+        Article.published_on,
+        Article.published_at,
+        Article.published_has_time,
+        Article.published_utc_offset,
+        raiseload=True,
+    ),
+    selectinload(Event.timex),
+    selectinload(Event.actor_links).selectinload(EventActor.actor),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    actors: tuple[str, ...] = ()
+    actor_mode: Literal["any", "all"] = "any"
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    q: str | None = None
+    article_id: int | None = None
+    source: str | None = None
+    granularity: Granularity | None = None
+    dated_by: DatedBy | None = None
+
+
+def sort_columns() -> tuple[Any, ...]:
+    # start_date, end_date, publication, position in the article, id.
+    return (Event.start_date, Event.end_date, Event.published_at, Event.trigger_start, Event.id)
+
+
+def sort_keys(event: Event) -> tuple[Any, ...]:
+    return (
+        event.start_date,
+        event.end_date,
+        event.published_at,
+        event.trigger_start,
+        event.id,
+    )
+
+
+def list_events(
+    session: Session,
+    filters: EventFilters,
+    *,
+    order: Order = "asc",
+    limit: int = 50,
+    cursor: str | None = None,
+) -> Page[Event]:
+    after = decode_cursor(cursor, CURSOR_KIND, order, SORT_KEY_KINDS) if cursor else None
+    conditions = _filter_conditions(session, filters)
+    if conditions is None:  # an actor nobody has seen: an empty timeline, not an error
+        return Page(items=[], next_cursor=None)
+    stmt = _timeline_select(conditions, order, after).limit(limit + 1)
+    rows = session.scalars(stmt.options(*EVENT_LOAD_OPTIONS)).all()
+    items, has_more = split_page(rows, limit)
+    next_cursor = encode_cursor(CURSOR_KIND, order, sort_keys(items[-1])) if has_more else None
+    return Page(items=items, next_cursor=next_cursor)
+
+
+def get_event(session: Session, event_id: int) -> Event | None:
+    stmt = select(Event).where(Event.id == event_id).options(*EVENT_LOAD_OPTIONS)
+    return session.scalars(stmt).one_or_none()
+
+
+def _timeline_select(
+    conditions: Sequence[ColumnElement[bool]], order: Order, after: tuple[Any, ...] | None
+) -> Select[tuple[Event]]:
+    columns = sort_columns()
+    stmt = select(Event).where(*conditions)
+    if after is not None:
+        # All keys run in one direction, so a row-value comparison is the keyset.
+        keyset = (
+            tuple_(*columns) > tuple_(*after)
+            if order == "asc"
+            else (tuple_(*columns) < tuple_(*after))
+        )
+        stmt = stmt.where(keyset)
+    ordering = [c.asc() if order == "asc" else c.desc() for c in columns]
+    return stmt.order_by(*ordering)
+
+
+def _filter_conditions(session: Session, filters: EventFilters) -> list[ColumnElement[bool]] | None:
+    """The WHERE clause for `filters`, or None when no event can match."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.actors:
+        actor_condition = _actor_condition(session, filters.actors, filters.actor_mode)
+        if actor_condition is None:
+            return None
+        conditions.append(actor_condition)
+    if filters.date_from is not None:
+        conditions.append(Event.end_date >= filters.date_from)
+    if filters.date_to is not None:
+        conditions.append(Event.start_date <= filters.date_to)
+    if filters.q:
+        conditions.append(Event.sentence_text.icontains(filters.q, autoescape=True))
+    if filters.article_id is not None:
+        conditions.append(Event.article_id == filters.article_id)
+    if filters.source is not None:
+        sources = select(Article.id).where(Article.source == filters.source)
+        conditions.append(Event.article_id.in_(sources))
+    if filters.granularity is not None:
+        allowed = [g.value for g in Granularity if g.rank <= filters.granularity.rank]
+        conditions.append(Event.granularity.in_(allowed))
+    if filters.dated_by is not None:
+        conditions.append(Event.dated_by == filters.dated_by.value)
+    return conditions
+
+
+def _actor_condition(
+    session: Session, names: Sequence[str], mode: Literal["any", "all"]
+) -> ColumnElement[bool] | None:
+    ids = actor_ids_by_name(session, names)
+    known = sorted({i for i in ids if i is not None})
+    if not known or (mode == "all" and None in ids):
+        return None
+    if mode == "any":
+        return exists().where(EventActor.event_id == Event.id, EventActor.actor_id.in_(known))
+    return and_(
+        *(
+            exists().where(EventActor.event_id == Event.id, EventActor.actor_id == actor_id)
+            for actor_id in known
+        )
+    )

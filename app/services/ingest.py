@@ -1,0 +1,312 @@
+"""Ingestion: dedupe → extract → write everything in ONE transaction, committed here.
+
+The service owns the transaction (ARCHITECTURE.md, principle 3). It commits
+before returning because FastAPI runs dependency teardown after the response
+has been sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.db import articles as article_queries
+from app.db.models import Actor, ActorAlias, Article, Event, EventActor, Timex
+from app.extraction import types as x
+from app.extraction.actors.keys import alias_key
+
+log = logging.getLogger(__name__)
+
+# A concurrent writer can win a unique constraint (article URL/hash, alias key)
+# between our lookup and our insert; we re-read and retry this many times.
+WRITE_ATTEMPTS = 3
+
+_ROLE_STRENGTH = {x.Role.AGENT: 0, x.Role.PATIENT: 1, x.Role.MENTIONED: 2}
+_WHITESPACE = re.compile(r"\s+")
+
+
+class ExtractorLike(Protocol):
+    version: str
+
+    def extract(
+        self,
+        text: str,
+        published_at: dt.date | dt.datetime | None,
+        received_at: dt.datetime,
+    ) -> x.Extraction: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSubmission:
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published_at: dt.date | dt.datetime | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    article: Article  # loaded with its timexes and events
+    created: bool
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with whitespace runs collapsed: re-sent copies that differ
+    only in spacing or a trailing newline are the same article."""
+    normalized = _WHITESPACE.sub(" ", text).strip()
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+def ingest_article(
+    session: Session,
+    extractor: ExtractorLike,
+    submission: ArticleSubmission,
+    *,
+    now: dt.datetime | None = None,
+) -> IngestResult:
+    digest = content_hash(submission.text)
+    existing = _existing(session, submission.url, digest)
+    if existing is not None:
+        return IngestResult(existing, created=False)
+    received_at = now or dt.datetime.now(dt.UTC)
+    # CPU-bound and slow: done before any write transaction is opened.
+    extraction = extractor.extract(submission.text, submission.published_at, received_at)
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            article_id = _write_new_article(session, submission, digest, extraction, extractor)
+        except IntegrityError:
+            session.rollback()
+            existing = _existing(session, submission.url, digest)
+            if existing is not None:
+                return IngestResult(existing, created=False)
+            if attempt == WRITE_ATTEMPTS:
+                raise
+            log.info("ingest: unique-constraint race on actors, retrying (%d)", attempt)
+        else:
+            return IngestResult(_load(session, article_id), created=True)
+    raise AssertionError("unreachable")
+
+
+def reprocess_article(
+    session: Session, extractor: ExtractorLike, article_id: int
+) -> Article | None:
+    """Re-run extraction on a stored article and replace its timexes and events."""
+    article = session.get(Article, article_id)
+    if article is None:
+        return None
+    session.commit()  # end the read transaction before the slow extraction
+    requested = (
+        article.publication()
+        if article.published_at_source == x.PublishedAtSource.REQUEST
+        else None
+    )
+    extraction = extractor.extract(article.text, requested, article.created_at)
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            _replace_extraction(session, article_id, extraction, extractor.version)
+            break
+        except IntegrityError:
+            session.rollback()
+            if attempt == WRITE_ATTEMPTS:
+                raise
+    return _load(session, article_id)
+
+
+def delete_article(session: Session, article_id: int) -> bool:
+    """Delete the article; the database cascades to its timexes and events."""
+    result = session.execute(delete(Article).where(Article.id == article_id))
+    session.commit()
+    return bool(getattr(result, "rowcount", 0))
+
+
+def publication_columns(value: dt.date | dt.datetime) -> dict[str, object]:
+    if isinstance(value, dt.datetime):
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+        offset = aware.utcoffset() or dt.timedelta(0)
+        return {
+            "published_on": aware.date(),
+            "published_at": aware,
+            "published_has_time": True,
+            "published_utc_offset": int(offset.total_seconds() // 60),
+        }
+    return {
+        "published_on": value,
+        "published_at": dt.datetime.combine(value, dt.time(), dt.UTC),
+        "published_has_time": False,
+        "published_utc_offset": None,
+    }
+
+
+def _existing(session: Session, url: str | None, digest: str) -> Article | None:
+    found = article_queries.find_duplicate(session, url, digest)
+    if found is None:
+        session.rollback()  # close the read transaction
+        return None
+    return _load(session, found.id)
+
+
+def _load(session: Session, article_id: int) -> Article:
+    # Objects written in this session lack their relationships; read afresh.
+    session.expunge_all()
+    article = article_queries.get_article(session, article_id)
+    session.commit()
+    if article is None:  # deleted between our commit and this read
+        raise LookupError(f"article {article_id} vanished")
+    return article
+
+
+def _write_new_article(
+    session: Session,
+    submission: ArticleSubmission,
+    digest: str,
+    extraction: x.Extraction,
+    extractor: ExtractorLike,
+) -> int:
+    try:
+        article = Article(
+            url=submission.url,
+            title=submission.title,
+            source=submission.source,
+            text=submission.text,
+            language=submission.language,
+            published_at_source=extraction.publication.source.value,
+            content_hash=digest,
+            extractor_version=extractor.version,
+            **publication_columns(extraction.publication.value),
+        )
+        session.add(article)
+        session.flush()
+        _write_extraction(session, article, extraction)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return article.id
+
+
+def _replace_extraction(
+    session: Session, article_id: int, extraction: x.Extraction, version: str
+) -> None:
+    try:
+        article = session.get_one(Article, article_id)
+        session.execute(delete(Event).where(Event.article_id == article_id))
+        session.execute(delete(Timex).where(Timex.article_id == article_id))
+        for name, value in publication_columns(extraction.publication.value).items():
+            setattr(article, name, value)
+        article.published_at_source = extraction.publication.source.value
+        article.extractor_version = version
+        session.flush()
+        _write_extraction(session, article, extraction)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def _write_extraction(session: Session, article: Article, extraction: x.Extraction) -> None:
+    """Timexes, actors, events and their participants for an already-flushed article."""
+    timexes = [_timex_row(article.id, t) for t in extraction.timexes]
+    session.add_all(timexes)
+    actor_ids = _upsert_actors(session, extraction.actors)
+    session.flush()
+    for found in extraction.events:
+        timex = timexes[found.timex_index] if found.timex_index is not None else None
+        event = _event_row(article, found, timex)
+        event.actor_links = [
+            EventActor(actor_id=actor_ids[key], role=role.value, start_date=found.start_date)
+            for key, role in _participants(found.participants).items()
+        ]
+        session.add(event)
+    session.flush()
+
+
+def _participants(participants: Sequence[x.EventParticipant]) -> dict[str, x.Role]:
+    """One role per actor and event: the strongest one (agent > patient > mentioned)."""
+    roles: dict[str, x.Role] = {}
+    for p in participants:
+        current = roles.get(p.actor_key)
+        if current is None or _ROLE_STRENGTH[p.role] < _ROLE_STRENGTH[current]:
+            roles[p.actor_key] = p.role
+    return roles
+
+
+def _actor_keys(actor: x.Actor) -> dict[str, str]:
+    """Folded key → surface form, for the canonical name, the key and every alias."""
+    keys: dict[str, str] = {}
+    for surface in (actor.name, *actor.aliases):
+        key = alias_key(surface)
+        if key and key not in keys:
+            keys[key] = surface
+    if actor.key and actor.key not in keys:
+        keys[actor.key] = actor.name
+    return keys
+
+
+def _upsert_actors(session: Session, actors: Sequence[x.Actor]) -> dict[str, int]:
+    """Actor ids by extraction key. An actor already exists when ANY of its alias keys
+    does; the keys it does not have yet are added as new aliases."""
+    wanted = {key: surface for a in actors for key, surface in _actor_keys(a).items()}
+    owners: dict[str, int] = dict(
+        session.execute(
+            select(ActorAlias.key, ActorAlias.actor_id).where(ActorAlias.key.in_(wanted))
+        ).tuples()
+    )
+    ids: dict[str, int] = {}
+    for actor in actors:
+        keys = _actor_keys(actor)
+        owner = owners.get(actor.key) or next((owners[k] for k in keys if k in owners), None)
+        if owner is None:
+            row = Actor(name=actor.name, kind=actor.kind.value)
+            session.add(row)
+            session.flush()
+            owner = row.id
+        new_aliases = [k for k in keys if k not in owners]
+        session.add_all(ActorAlias(actor_id=owner, name=keys[k], key=k) for k in new_aliases)
+        owners.update(dict.fromkeys(new_aliases, owner))
+        ids[actor.key] = owner
+    return ids
+
+
+def _timex_row(article_id: int, t: x.Timex) -> Timex:
+    return Timex(
+        article_id=article_id,
+        text=t.text,
+        char_start=t.start,
+        char_end=t.end,
+        type=t.type.value,
+        value=t.value,
+        mod=t.mod,
+        start_date=t.start_date,
+        end_date=t.end_date,
+        granularity=t.granularity.value if t.granularity is not None else None,
+        rule=t.rule,
+    )
+
+
+def _event_row(article: Article, e: x.Event, timex: Timex | None) -> Event:
+    return Event(
+        article_id=article.id,
+        timex_id=timex.id if timex is not None else None,
+        start_date=e.start_date,
+        end_date=e.end_date,
+        granularity=e.granularity.value,
+        dated_by=e.dated_by.value,
+        trigger_text=e.trigger,
+        trigger_start=e.trigger_start,
+        trigger_end=e.trigger_end,
+        sentence_text=e.sentence,
+        sentence_start=e.sentence_start,
+        sentence_end=e.sentence_end,
+        published_at=article.published_at,
+    )
