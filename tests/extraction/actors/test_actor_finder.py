@@ -1,0 +1,276 @@
+"""GazetteerActorFinder with a fake NER: entities are written by hand."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.extraction.actors.finder import GazetteerActorFinder
+from app.extraction.actors.gazetteer import GazetteerError
+from app.extraction.pipeline import NamedEntity
+from app.extraction.types import Actor, ActorKind, ActorMention
+
+
+@pytest.fixture(scope="module")
+def finder() -> GazetteerActorFinder:
+    return GazetteerActorFinder.default()
+
+
+def ent(text: str, surface: str, label: str, occurrence: int = 0) -> NamedEntity:
+    """The fake NER: the `occurrence`-th place `surface` appears, labelled `label`."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(surface, start + 1)
+    return NamedEntity(start, start + len(surface), label, surface)
+
+
+def run(
+    finder: GazetteerActorFinder, text: str, *ents: tuple[str, str]
+) -> tuple[list[ActorMention], list[Actor]]:
+    seen: dict[str, int] = {}
+    entities = []
+    for surface, label in ents:
+        entities.append(ent(text, surface, label, seen.get(surface, 0)))
+        seen[surface] = seen.get(surface, 0) + 1
+    return finder.find(text, entities)
+
+
+def triples(mentions: list[ActorMention]) -> list[tuple[str, str, ActorKind]]:
+    return [(m.text, m.name, m.kind) for m in mentions]
+
+
+def test_org_span_swallowing_a_person_is_split(finder: GazetteerActorFinder) -> None:
+    text = "The head of the Federal Tax Service Ivan Petrov resigned."
+    mentions, _ = run(finder, text, ("the Federal Tax Service Ivan Petrov", "ORG"))
+    assert triples(mentions) == [
+        ("Federal Tax Service", "Federal Tax Service", ActorKind.ORGANIZATION),
+        ("Ivan Petrov", "Ivan Petrov", ActorKind.PERSON),
+    ]
+
+
+def test_known_org_prefix_cuts_a_merged_span(finder: GazetteerActorFinder) -> None:
+    text = "said head of the Russian Foreign Intelligence Service Sergey Naryshkin on Monday"
+    mentions, _ = run(
+        finder, text, ("the Russian Foreign Intelligence Service Sergey Naryshkin", "ORG")
+    )
+    assert [(m.text, m.kind) for m in mentions] == [
+        ("Russian Foreign Intelligence Service", ActorKind.ORGANIZATION),
+        ("Sergey Naryshkin", ActorKind.PERSON),
+    ]
+
+
+def test_title_between_org_and_person_is_cut(finder: GazetteerActorFinder) -> None:
+    text = "Apple CEO Steve Jobs spoke. Jobs smiled."
+    mentions, actors = run(finder, text, ("Apple CEO Steve Jobs", "ORG"))
+    assert triples(mentions) == [
+        ("Apple", "Apple Inc.", ActorKind.ORGANIZATION),
+        ("Steve Jobs", "Steve Jobs", ActorKind.PERSON),
+        ("Jobs", "Steve Jobs", ActorKind.PERSON),
+    ]
+    assert [a.name for a in actors] == ["Apple Inc.", "Steve Jobs"]
+
+
+def test_title_before_a_person_is_dropped(finder: GazetteerActorFinder) -> None:
+    text = "Presiding Judge Martin Mann ruled."
+    mentions, _ = run(finder, text, ("Presiding Judge Martin Mann", "PERSON"))
+    assert triples(mentions) == [("Martin Mann", "Martin Mann", ActorKind.PERSON)]
+
+
+def test_org_name_starting_with_a_title_word_is_kept(finder: GazetteerActorFinder) -> None:
+    text = "General Dynamics won the contract."
+    mentions, _ = run(finder, text, ("General Dynamics", "ORG"))
+    assert triples(mentions) == [("General Dynamics", "General Dynamics", ActorKind.ORGANIZATION)]
+
+
+def test_surname_resolves_to_full_name_before_or_after(finder: GazetteerActorFinder) -> None:
+    text = "Petrova said so. Later Anna Petrova added more. Petrova left."
+    mentions, actors = run(finder, text, ("Petrova", "PERSON"), ("Anna Petrova", "PERSON"))
+    assert {m.key for m in mentions} == {"anna petrova"}
+    assert len(mentions) == 3  # the last "Petrova", missed by the NER, is found too
+    (petrova,) = actors
+    assert petrova.aliases == ("Anna Petrova", "Petrova")
+
+
+def test_surname_mislabelled_as_org_becomes_the_person(finder: GazetteerActorFinder) -> None:
+    text = "Mark Papermaster joined. Papermaster left."
+    mentions, _ = run(finder, text, ("Mark Papermaster", "PERSON"), ("Papermaster", "ORG"))
+    assert triples(mentions)[1] == ("Papermaster", "Mark Papermaster", ActorKind.PERSON)
+
+
+def test_two_spellings_are_one_actor_with_both_aliases(finder: GazetteerActorFinder) -> None:
+    text = "Sergei Naryshkin spoke. Sergey Naryshkin repeated. Naryshkin stopped."
+    _, actors = run(finder, text, ("Sergei Naryshkin", "PERSON"), ("Sergey Naryshkin", "PERSON"))
+    (person,) = actors
+    assert person.key == "sergey naryshkin"
+    assert set(person.aliases) == {"Sergei Naryshkin", "Sergey Naryshkin", "Naryshkin"}
+
+
+def test_arabic_article_surname(finder: GazetteerActorFinder) -> None:
+    text = "Bashar al-Assad spoke. Al-Assad and Assad are the same man."
+    mentions, actors = run(
+        finder, text, ("Bashar al-Assad", "PERSON"), ("Al-Assad", "PERSON"), ("Assad", "PERSON")
+    )
+    assert {m.name for m in mentions} == {"Bashar al-Assad"}
+    assert len(actors) == 1
+
+
+def test_acronym_defined_in_parentheses(finder: GazetteerActorFinder) -> None:
+    text = "Northwind Widget Works (NWW) hired staff. NWW said profits rose."
+    mentions, actors = run(finder, text, ("Northwind Widget Works", "ORG"), ("NWW", "ORG"))
+    assert [(m.text, m.name) for m in mentions] == [
+        ("Northwind Widget Works", "Northwind Widget Works"),
+        ("NWW", "Northwind Widget Works"),
+        ("NWW", "Northwind Widget Works"),
+    ]
+    assert actors[0].aliases == ("Northwind Widget Works", "NWW")
+
+
+def test_short_org_resolves_to_longer_org(finder: GazetteerActorFinder) -> None:
+    text = "NPD expects a rebound, the NPD Group says."
+    mentions, _ = run(finder, text, ("NPD", "ORG"), ("the NPD Group", "ORG"))
+    assert [(m.text, m.name) for m in mentions] == [
+        ("NPD", "NPD Group"),
+        ("NPD Group", "NPD Group"),
+    ]
+
+
+def test_gazetteer_overrides_spacy_labels(finder: GazetteerActorFinder) -> None:
+    text = "Yerevan also claims Azerbaijan lies."
+    mentions, _ = run(finder, text, ("Yerevan", "PERSON"), ("Azerbaijan", "ORG"))
+    assert triples(mentions) == [
+        ("Yerevan", "Armenia", ActorKind.PLACE),
+        ("Azerbaijan", "Azerbaijan", ActorKind.PLACE),
+    ]
+
+
+def test_gazetteer_finds_what_the_ner_missed(finder: GazetteerActorFinder) -> None:
+    text = "Fighters of Jabhat al-Nusra were interviewed by Russia Today."
+    mentions, _ = run(finder, text, ("Russia", "GPE"))
+    assert triples(mentions) == [
+        ("Jabhat al-Nusra", "Jabhat al-Nusra", ActorKind.GROUP),
+        ("Russia Today", "Russia Today", ActorKind.ORGANIZATION),
+    ]
+
+
+def test_demonyms_and_capitals_stand_for_countries(finder: GazetteerActorFinder) -> None:
+    text = "The Turks and Turkish officials said Ankara agreed; Turkey’s role grew."
+    mentions, actors = run(finder, text)
+    assert [(m.text, m.key) for m in mentions] == [
+        ("Turks", "turkey"),
+        ("Turkish", "turkey"),
+        ("Ankara", "turkey"),
+        ("Turkey", "turkey"),
+    ]
+    assert actors == [
+        Actor("turkey", "Turkey", ActorKind.PLACE, ("Turkey", "Turks", "Turkish", "Ankara"))
+    ]
+
+
+def test_capital_after_locative_word_is_the_city(finder: GazetteerActorFinder) -> None:
+    text = "Talks in Moscow ended; Moscow said no."
+    mentions, _ = run(finder, text)
+    assert triples(mentions) == [
+        ("Moscow", "Moscow", ActorKind.PLACE),
+        ("Moscow", "Russia", ActorKind.PLACE),
+    ]
+
+
+def test_norp_without_country_is_a_group_and_lowercase_is_dropped(
+    finder: GazetteerActorFinder,
+) -> None:
+    text = "Kurdish fighters and jihadist recruits."
+    mentions, _ = run(finder, text, ("Kurdish", "NORP"), ("jihadist", "NORP"))
+    assert triples(mentions) == [("Kurdish", "Kurdish", ActorKind.GROUP)]
+
+
+def test_products_with_models(finder: GazetteerActorFinder) -> None:
+    text = "Apple sold the iPhone 4 and the iPod nano; Boeing delayed the Boeing 787."
+    mentions, _ = run(finder, text)
+    assert triples(mentions) == [
+        ("Apple", "Apple Inc.", ActorKind.ORGANIZATION),
+        ("iPhone 4", "iPhone 4", ActorKind.PRODUCT),
+        ("iPod nano", "iPod nano", ActorKind.PRODUCT),
+        ("Boeing", "Boeing", ActorKind.ORGANIZATION),
+        ("Boeing 787", "Boeing 787", ActorKind.PRODUCT),
+    ]
+
+
+def test_non_actor_labels_are_dropped_and_possessive_stripped(
+    finder: GazetteerActorFinder,
+) -> None:
+    text = "On Tuesday the Acme Widget Company’s two plants closed."
+    mentions, _ = run(
+        finder,
+        text,
+        ("Tuesday", "DATE"),
+        ("the Acme Widget Company’s", "ORG"),
+        ("two", "CARDINAL"),
+    )
+    assert triples(mentions) == [
+        ("Acme Widget Company", "Acme Widget Company", ActorKind.ORGANIZATION)
+    ]
+
+
+def test_user_data_file_extends_the_gazetteer(tmp_path: Path) -> None:
+    data = tmp_path / "mine.toml"
+    data.write_text(
+        '[[actor]]\nname = "Northwind Traders"\nkind = "organization"\naliases = ["Northwind"]\n',
+        encoding="utf-8",
+    )
+    finder = GazetteerActorFinder.default(extra_paths=[data])
+    mentions, _ = finder.find("Northwind said Northwind Traders grew.", [])
+    assert [(m.text, m.name, m.kind) for m in mentions] == [
+        ("Northwind", "Northwind Traders", ActorKind.ORGANIZATION),
+        ("Northwind Traders", "Northwind Traders", ActorKind.ORGANIZATION),
+    ]
+
+
+def test_user_file_can_extend_a_packaged_entry(tmp_path: Path) -> None:
+    data = tmp_path / "more.toml"
+    data.write_text('[[actor]]\nname = "Turkey"\nkind = "place"\nmetonyms = ["Istanbul"]\n')
+    finder = GazetteerActorFinder.default(extra_paths=[data])
+    mentions, _ = finder.find("Istanbul and Ankara agreed.", [])
+    assert [m.key for m in mentions] == ["turkey", "turkey"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('[[actor]]\nkind = "place"\n', "'name'"),
+        ('[[actor]]\nname = "X"\nkind = "planet"\n', "'kind'"),
+        ('[[actor]]\nname = "X"\nkind = "place"\nalias = ["Y"]\n', "unknown field"),
+        ('[[actor]]\nname = "X"\nkind = "place"\naliases = "Y"\n', "'aliases'"),
+        ("[[actor]\n", "mine.toml"),
+    ],
+)
+def test_bad_user_file_is_reported_with_its_name(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    data = tmp_path / "mine.toml"
+    data.write_text(content)
+    with pytest.raises(GazetteerError, match=message) as info:
+        GazetteerActorFinder.default(extra_paths=[data])
+    assert "mine.toml" in str(info.value)
+
+
+def test_every_un_member_is_in_the_country_gazetteer(finder: GazetteerActorFinder) -> None:
+    places = {e.name for e in finder.gazetteer.entries if e.kind is ActorKind.PLACE}
+    for name in ("Turkey", "Armenia", "Azerbaijan", "Russia", "Syria", "France", "Tuvalu"):
+        assert name in places
+    countries = [e for e in finder.gazetteer.entries if e.demonyms or e.metonyms]
+    assert len(countries) >= 193
+    us = finder.gazetteer.lookup("U.S.")
+    assert us is not None and us.name == "United States"
+
+
+def test_finder_imports_no_web_or_database_layer() -> None:
+    code = (
+        "import sys, app.extraction.actors.finder, app.extraction.actors.ner;"
+        "bad = [m for m in ('fastapi', 'sqlalchemy', 'app.db', 'app.api', 'spacy')"
+        " if m in sys.modules]; print(bad)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
