@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
 
 from app.extraction.types import Granularity, PublishedAtSource, TimexType
 from app.schemas.events import EVENT_EXAMPLE, EventOut
@@ -31,6 +39,10 @@ ARTICLE_SUMMARY_EXAMPLE: dict[str, JsonValue] = {
     "extractor_version": "0.1.0",
     "created_at": "2020-09-28T09:15:00Z",
 }
+
+
+_DATE: TypeAdapter[dt.date] = TypeAdapter(dt.date)
+_DATETIME: TypeAdapter[dt.datetime] = TypeAdapter(dt.datetime)
 
 
 def reject_nul(value: str | None) -> str | None:
@@ -66,6 +78,21 @@ class ArticleIn(BaseModel):
             raise ValueError("text must not be empty or only whitespace")
         reject_nul(value)
         return value
+
+    @field_validator("published_at", mode="before")
+    @classmethod
+    def _iso_date_or_datetime(cls, value: object) -> object:
+        """One clear error instead of one per union member (and no Unix timestamps)."""
+        if value is None or isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                # "2020-09-28" is a date; anything longer must be a full datetime
+                adapter = _DATE if len(value.strip()) == 10 else _DATETIME
+                return adapter.validate_python(value.strip(), strict=False)
+            except ValidationError:
+                pass
+        raise ValueError("must be an ISO 8601 date (2020-09-28) or datetime")
 
     @field_validator("title", "source")
     @classmethod

@@ -257,11 +257,10 @@ def _upsert_actors(session: Session, actors: Sequence[x.Actor]) -> dict[str, int
     """Actor ids by extraction key. An actor already exists when ANY of its alias keys
     does; the keys it does not have yet are added as new aliases."""
     wanted = {key: surface for a in actors for key, surface in _actor_keys(a).items()}
-    owners: dict[str, int] = dict(
-        session.execute(
-            select(ActorAlias.key, ActorAlias.actor_id).where(ActorAlias.key.in_(wanted))
-        ).tuples()
-    )
+    rows = session.execute(
+        select(ActorAlias.key, ActorAlias.actor_id).where(ActorAlias.key.in_(list(wanted)))
+    ).tuples()
+    owners: dict[str, int] = {key: actor_id for key, actor_id in rows}
     ids: dict[str, int] = {}
     for actor in actors:
         keys = _actor_keys(actor)

@@ -1,0 +1,281 @@
+"""POST/GET/DELETE /articles, reprocess, batch and /extract, on both backends."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from app.db.engine import make_session_factory
+from app.main import create_app
+from app.services.ingest import ArticleSubmission, ingest_article
+from tests.api.fakes import FakeExtractor, build_extraction, event, with_unknown_participant
+from tests.conftest import Backend, count_rows
+
+FIGHTING = event(
+    "Fighting between Armenia and Azerbaijan erupted on Sunday.",
+    "erupted",
+    "2020-09-27",
+    timex="on Sunday",
+    actors=("Armenia", "Azerbaijan"),
+)
+TALKS = event(
+    "Russia will host talks in Moscow.",
+    "host",
+    "2020-09-28",
+    actors=("Russia",),
+)
+
+
+def post(client: TestClient, text: str, **fields: object):
+    return client.post("/articles", json={"text": text, **fields})
+
+
+def test_post_article_stores_it_with_events(client: TestClient, fake: FakeExtractor, db: Backend):
+    text = fake.article(FIGHTING, TALKS)
+    response = post(client, text, title="War", url="https://ex.com/a", source="reuters",
+                    published_at="2020-09-28")
+
+    assert response.status_code == 201
+    body = response.json()
+    assert body["id"] == 1
+    assert body["published_at"] == "2020-09-28"
+    assert body["published_at_source"] == "request"
+    assert body["extractor_version"] == "fake-1"
+    assert body["timexes"] == [
+        {"id": 1, "text": "on Sunday", "start": 48, "end": 57, "type": "DATE",
+         "value": "2020-09-27", "mod": None, "start_date": "2020-09-27",
+         "end_date": "2020-09-27", "granularity": "day"}
+    ]
+    first, second = body["events"]
+    assert first == {
+        "id": 1, "article_id": 1, "start_date": "2020-09-27", "end_date": "2020-09-27",
+        "granularity": "day", "dated_by": "text",
+        "timex": {"text": "on Sunday", "start": 48, "end": 57, "value": "2020-09-27",
+                  "mod": None},
+        "trigger": {"text": "erupted", "start": 40, "end": 47},
+        "sentence": {"text": FIGHTING.sentence, "start": 0, "end": 58},
+        "actors": [
+            {"id": 1, "name": "Armenia", "kind": "place", "role": "agent"},
+            {"id": 2, "name": "Azerbaijan", "kind": "place", "role": "patient"},
+        ],
+        "article": {"id": 1, "title": "War", "url": "https://ex.com/a", "source": "reuters",
+                    "published_at": "2020-09-28"},
+    }
+    assert second["dated_by"] == "publication" and second["timex"] is None
+    assert [a["name"] for a in second["actors"]] == ["Russia"]
+    assert count_rows(db) == {"event_actor": 3, "event": 2, "timex": 1, "actor_alias": 7,
+                              "actor": 3, "article": 1}
+    assert client.get("/articles/1").json() == body
+
+
+def test_duplicate_post_returns_existing_and_writes_nothing(
+    client: TestClient, fake: FakeExtractor, db: Backend
+):
+    text = fake.article(FIGHTING)
+    created = post(client, text, url="https://ex.com/a")
+    before = count_rows(db)
+
+    again = post(client, text, url="https://ex.com/a")
+    same_text_other_spacing = post(client, "  " + text.replace(" ", "  ") + "\n")
+    same_url_other_text = post(client, "Completely different text.", url="https://ex.com/a")
+
+    assert created.status_code == 201
+    for response in (again, same_text_other_spacing, same_url_other_text):
+        assert response.status_code == 200
+        assert response.json()["id"] == created.json()["id"]
+    assert response.json()["events"] == created.json()["events"]
+    assert count_rows(db) == before
+    assert fake.calls == 1
+
+
+def test_publication_date_forms(client: TestClient, fake: FakeExtractor):
+    with_time = post(client, "One.", published_at="2020-10-06T01:30:00+03:00").json()
+    date_only = post(client, "Two.", published_at="2020-10-06").json()
+    naive = post(client, "Three.", published_at="2020-10-06T08:00:00").json()
+    received = post(client, "Four.").json()
+
+    assert with_time["published_at"] == "2020-10-06T01:30:00+03:00"
+    assert date_only["published_at"] == "2020-10-06"
+    assert naive["published_at"] == "2020-10-06T08:00:00Z"
+    assert received["published_at_source"] == "received"
+    assert "T" in received["published_at"]
+
+
+def test_get_missing_article_is_404_problem(client: TestClient):
+    response = client.get("/articles/99")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json() == {"type": "/problems/not-found", "title": "Not Found",
+                               "status": 404, "detail": "No article with id 99.",
+                               "instance": "/articles/99"}
+
+
+def test_delete_article_removes_its_events_and_timexes(
+    client: TestClient, fake: FakeExtractor, db: Backend
+):
+    kept = post(client, fake.article(TALKS)).json()["id"]
+    gone = post(client, fake.article(FIGHTING)).json()["id"]
+
+    assert client.delete(f"/articles/{gone}").status_code == 204
+    assert client.get(f"/articles/{gone}").status_code == 404
+    assert client.delete(f"/articles/{gone}").status_code == 404
+    assert [e["article_id"] for e in client.get("/events").json()["items"]] == [kept]
+    rows = count_rows(db)
+    assert (rows["article"], rows["event"], rows["timex"], rows["event_actor"]) == (1, 1, 0, 1)
+    assert rows["actor"] == 3  # actors are canonical entities: they outlive articles
+
+
+def test_reprocess_replaces_timexes_and_events(
+    client: TestClient, fake: FakeExtractor, db: Backend
+):
+    text = fake.article(FIGHTING)
+    article_id = post(client, text, published_at="2020-09-28").json()["id"]
+    fake._by_text[text] = ((TALKS.__class__(
+        sentence=FIGHTING.sentence, trigger="Fighting", start=FIGHTING.start,
+        actors=FIGHTING.actors[:1]),), ())
+
+    response = client.post(f"/articles/{article_id}/reprocess")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert [(e["trigger"]["text"], e["dated_by"]) for e in body["events"]] == [
+        ("Fighting", "publication")
+    ]
+    assert body["timexes"] == []
+    assert body["published_at"] == "2020-09-28"
+    assert count_rows(db)["event"] == 1
+    assert client.post("/articles/77/reprocess").status_code == 404
+
+
+def test_extract_stores_nothing(client: TestClient, fake: FakeExtractor, db: Backend):
+    text = fake.article(FIGHTING)
+    response = client.post("/extract", json={"text": text, "published_at": "2020-09-28"})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["publication"] == {"published_at": "2020-09-28", "source": "request"}
+    assert [t["value"] for t in body["timexes"]] == ["2020-09-27"]
+    assert [a["key"] for a in body["actors"]] == ["armenia", "azerbaijan"]
+    assert body["events"][0]["timex_index"] == 0
+    assert body["events"][0]["participants"] == [
+        {"actor_key": "armenia", "role": "agent"}, {"actor_key": "azerbaijan", "role": "patient"}
+    ]
+    assert set(count_rows(db).values()) == {0}
+
+
+def test_batch_reports_each_item(client: TestClient, fake: FakeExtractor, db: Backend):
+    first = fake.article(FIGHTING)
+    response = client.post("/articles/batch", json={"items": [
+        {"text": first, "source": "a"},
+        {"text": "   "},
+        {"text": first},
+        {"text": fake.article(TALKS), "published_at": "not a date"},
+        {"text": fake.article(TALKS)},
+    ]})
+
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert [r["status"] for r in results] == [201, 422, 200, 422, 201]
+    assert results[0]["article"]["id"] == results[2]["article"]["id"] == 1
+    assert results[4]["article"]["id"] == 2
+    assert [e["field"] for e in results[1]["problem"]["errors"]] == ["text"]
+    assert [e["field"] for e in results[3]["problem"]["errors"]] == ["published_at"]
+    assert count_rows(db)["article"] == 2
+
+
+def test_batch_over_the_limit_is_422(client: TestClient):
+    response = client.post("/articles/batch", json={"items": [{"text": f"t{i}"} for i in range(11)]})
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["items"]
+
+
+def test_failed_write_persists_nothing(db: Backend, fake: FakeExtractor):
+    """The whole ingest is one transaction: a failure after the article, timexes,
+    actors and the first event were flushed leaves no row behind."""
+    text = fake.article(FIGHTING, TALKS)
+
+    class BrokenExtractor(FakeExtractor):
+        def extract(self, text, published_at, received_at):  # type: ignore[no-untyped-def]
+            return with_unknown_participant(fake.extract(text, published_at, received_at))
+
+    factory = make_session_factory(db.engine)
+    with Session(db.engine) as session, pytest.raises(KeyError, match="nobody"):
+        ingest_article(session, BrokenExtractor(), ArticleSubmission(text=text))
+    assert set(count_rows(db).values()) == {0}
+
+    app = create_app(client_settings(db), extractor=BrokenExtractor())
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.post("/articles", json={"text": text})
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert set(count_rows(db).values()) == {0}
+    with factory() as session:  # the engine still works after the rollback
+        result = ingest_article(session, fake, ArticleSubmission(text=text))
+    assert result.created and len(result.article.events) == 2
+
+
+def client_settings(db: Backend):
+    from tests.conftest import make_settings
+
+    return make_settings(db.url)
+
+
+def test_concurrent_duplicate_posts_store_one_article(db: Backend, fake: FakeExtractor):
+    """Both requests pass the duplicate lookup before either writes; the loser hits
+    the unique constraint and answers 200 with the winner's article."""
+    text = fake.article(FIGHTING)
+    both_extracting = threading.Barrier(2, timeout=10)
+    fake.on_extract = lambda _text: both_extracting.wait()
+    responses = []
+
+    with TestClient(create_app(client_settings(db), extractor=fake)) as client:
+        def send() -> None:
+            responses.append(client.post("/articles", json={"text": text}))
+
+        threads = [threading.Thread(target=send) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+    assert sorted(r.status_code for r in responses) == [200, 201]
+    assert {r.json()["id"] for r in responses} == {1}
+    assert count_rows(db)["article"] == 1
+    assert count_rows(db)["event"] == 1
+
+
+def test_actor_upsert_merges_by_any_alias(client: TestClient, fake: FakeExtractor, db: Backend):
+    from app.extraction import types as x
+
+    post(client, fake.article(FIGHTING))
+    # Another article names Armenia by a new canonical form sharing the alias "Yerevan".
+    variant = x.Actor("republic of armenia", "Republic of Armenia", x.ActorKind.PLACE,
+                      ("Republic of Armenia", "Yerevan"))
+    text = "Yerevan protested."
+    fake._by_text[text] = ((), ())
+    extraction = build_extraction(text, fake.extract(text, None, _now()).publication, (),
+                                  (variant,))
+    fake._by_text.pop(text)
+
+    class OneShot(FakeExtractor):
+        def extract(self, text, published_at, received_at):  # type: ignore[no-untyped-def]
+            return extraction
+
+    with Session(db.engine) as session:
+        ingest_article(session, OneShot(), ArticleSubmission(text=text))
+
+    actors = client.get("/actors").json()["items"]
+    assert sorted(a["name"] for a in actors) == ["Armenia", "Azerbaijan"]
+    armenia = client.get("/actors/1").json()
+    assert armenia["aliases"] == ["Armenia", "Yerevan", "Republic of Armenia"]
+    ids = [e["id"] for e in client.get("/events", params={"actor": "republic of armenia"}).json()["items"]]
+    assert ids == [1]
+
+
+def _now():
+    import datetime as dt
+
+    return dt.datetime(2020, 10, 1, tzinfo=dt.UTC)
