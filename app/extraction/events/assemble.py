@@ -168,7 +168,9 @@ class _Context:
         roles: dict[str, Role] = {}
         tokens = clause_tokens(trigger, self._stops)
         for token in tokens:
-            self._add(roles, token, role_of(token, trigger))
+            role = role_of(token, trigger, self._by_head)
+            if role is not None:
+                self._add(roles, token, role)
         control = controller(trigger)
         if control is not None:
             head, role = control

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
-from app.extraction.events.triggers import Token, is_verbal_predicate, span_head
+from app.extraction.events.triggers import Token, is_event_noun, is_verbal_predicate, span_head
 from app.extraction.types import ActorKind, ActorMention, Role
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -21,6 +21,12 @@ _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "oprd"})
 # hops that stay inside one noun phrase ("Armenia and France", "President Assad")
 _PHRASE_DEPS = frozenset({"conj", "appos", "compound", "flat", "cc"})
+_COORDINATION_DEPS = frozenset({"conj", "appos", "flat", "cc"})
+_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "nummod"})
+_EMBEDDED_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "dative", "obj", "iobj", "oprd", "attr"}
+    | {"xcomp", "advcl", "pcomp", "ccomp", "conj", "acl"}
+)
 _RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 _CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 
@@ -39,6 +45,45 @@ _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
 
 # how far back a pronoun looks for its antecedent
 _PRONOUN_WINDOW_SENTENCES = 6
+
+# Nouns naming a position someone holds: the organisation or person they are tied
+# to ("head of the Service", "Apple CEO") takes part in what the holder does.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    {
+        "head",
+        "chief",
+        "president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "cfo",
+        "coo",
+        "director",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "minister",
+        "leader",
+        "founder",
+        "co-founder",
+        "executive",
+        "official",
+        "secretary",
+        "governor",
+        "mayor",
+        "commander",
+        "member",
+        "representative",
+        "ambassador",
+        "analyst",
+        "owner",
+        "manager",
+        "vice-president",
+        "employee",
+        "engineer",
+    }
+)
 
 _ROLE_STRENGTH = {Role.AGENT: 2, Role.PATIENT: 1, Role.MENTIONED: 0}
 
@@ -67,18 +112,55 @@ def is_passive(trigger: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
 
 
-def role_of(token: Token, trigger: Token) -> Role:
-    """The role of the phrase headed by `token` with respect to `trigger`."""
-    current = token
+def role_of(token: Token, trigger: Token, actor_heads: Collection[int]) -> Role | None:
+    """The role of the phrase headed by `token` with respect to `trigger`, or None when
+    the phrase only describes a thing the clause is about ("iPod users", "the price
+    of the iPod"): such actors take no part in the event.
+
+    The trigger's own arguments get agent/patient; anything reached through an
+    embedded verb, a preposition or another actor's name ("Apple CEO Steve Jobs")
+    is mentioned.
+    """
+    current, indirect = token, False
     while current.head.i != trigger.i:
-        if current.head.i == current.i:
-            return Role.MENTIONED
-        if current.dep_ == "pobj" and current.head.head.i == trigger.i:
-            return _role_of_prepositional(current.head, trigger)
-        if current.dep_ not in _PHRASE_DEPS:
-            return Role.MENTIONED
-        current = current.head
-    return _role_of_dependency(current, trigger)
+        head, dep = current.head, current.dep_
+        if head.i == current.i:
+            return None
+        if dep in ("pobj", "pcomp") and head.head.i == trigger.i:
+            role = _role_of_prepositional(head, trigger)
+            return Role.MENTIONED if indirect else role
+        if not _transparent_hop(current, actor_heads):
+            return None
+        indirect = indirect or dep not in _COORDINATION_DEPS
+        current = head
+    role = _role_of_dependency(current, trigger)
+    return Role.MENTIONED if indirect else role
+
+
+def _transparent_hop(token: Token, actor_heads: Collection[int]) -> bool:
+    """Whether an actor below `token`'s head still takes part in the clause."""
+    head, dep = token.head, token.dep_
+    if dep in _COORDINATION_DEPS:
+        return True
+    if dep in _MODIFIER_DEPS:
+        # "Apple CEO Steve Jobs", "Syria's President", "iPod sales"; not "iPod users"
+        return head.i in actor_heads or is_event_noun(head) or _is_role_noun(head)
+    if dep in ("pobj", "pcomp"):
+        # "sued Apple over …", "the launch of the iPod", "head of the Service"
+        noun_or_verb = head.head
+        return (
+            is_verbal_predicate(noun_or_verb)
+            or is_event_noun(noun_or_verb)
+            or _is_role_noun(noun_or_verb)
+        )
+    if dep in ("prep", "agent"):
+        return True  # checked on the pobj hop below it
+    # arguments of an embedded verb, and the embedded verb itself
+    return is_verbal_predicate(head) and dep in _EMBEDDED_DEPS
+
+
+def _is_role_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and token.lower_ in ROLE_NOUNS
 
 
 def _role_of_prepositional(prep: Token, trigger: Token) -> Role:
