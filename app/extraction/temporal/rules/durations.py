@@ -112,7 +112,7 @@ def _every(m: re.Match[str], _text: str) -> Meaning | None:
 
 
 # "its daily volume", "the weekly magazine": an adjective, not a set
-_ADJECTIVE_LEFT = frozenset("the a an its their his her our your average initial first".split())
+_ADJECTIVE_LEFT = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "your", "average", "initial", "first"])
 
 
 def _adverb_set(m: re.Match[str], text: str) -> Meaning | None:
