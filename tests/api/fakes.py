@@ -80,8 +80,16 @@ class FakeExtractor:
         self.on_extract: Callable[[str], None] | None = None
         self._lock = threading.Lock()
 
-    def article(self, *events: FakeEvent, extra_actors: tuple[x.Actor, ...] = ()) -> str:
-        text = " ".join(e.sentence for e in events) or "Nothing happened."
+    def article(
+        self,
+        *events: FakeEvent,
+        extra_actors: tuple[x.Actor, ...] = (),
+        text_order: tuple[int, ...] | None = None,
+    ) -> str:
+        """The text to POST. Events are extracted in the order given; `text_order`
+        places their sentences differently in the text (to test position ordering)."""
+        order = text_order if text_order is not None else tuple(range(len(events)))
+        text = " ".join(events[i].sentence for i in order) or "Nothing happened."
         self._by_text[text] = (events, extra_actors)
         return text
 
@@ -112,10 +120,8 @@ def build_extraction(
     timexes: list[x.Timex] = []
     out_events: list[x.Event] = []
     actors: dict[str, x.Actor] = {a.key: a for a in extra_actors}
-    offset = 0
     for e in events:
-        sentence_start = text.index(e.sentence, offset)
-        offset = sentence_start + len(e.sentence)
+        sentence_start = text.index(e.sentence)  # sentences are unique within a fake text
         trigger_start = sentence_start + e.sentence.index(e.trigger)
         end = e.end or e.start
         timex_index = None
