@@ -37,6 +37,7 @@ from app.extraction.events.triggers import (
     Token,
     find_trigger,
     is_finite,
+    is_past,
     trigger_extent,
 )
 from app.extraction.types import (
@@ -91,7 +92,8 @@ class DependencyEventAssembler:
         for lm in located:
             by_head[lm.head.i].append(lm)
         dated = _dated_triggers(doc, timexes, publication)
-        narrative = _publication_dating(publication)
+        publication_dating = _publication_dating(publication)
+        narrative = publication_dating
         events: list[Event] = []
         for sentence in _sentences(doc, publication):
             sentence_dated = {
@@ -108,8 +110,14 @@ class DependencyEventAssembler:
                 participants = context.participants(trigger)
                 if not participants:
                     continue
-                dating = _inherited_dating(trigger, sentence_dated, timexes) or narrative
+                # the story's day holds for what it tells in the past tense; a state in
+                # the present tense ("iPhone 4 has a new screen") holds at publication
+                story = narrative if is_past(trigger) else publication_dating
+                dating = _inherited_dating(trigger, sentence_dated, timexes) or story
                 events.append(context.event(trigger, dating, participants))
+        # a headline restates the lead: its events would be duplicates
+        headline_end = _headline_end(doc.text)
+        events = [e for e in events if e.trigger_start >= headline_end]
         events.sort(key=lambda e: (e.trigger_start, e.trigger_end))
         return events
 
@@ -271,6 +279,22 @@ def _text_dating(timex: Timex, index: int) -> _Dating:
 def _publication_dating(publication: PublicationDate) -> _Dating:
     day = publication.day
     return _Dating(day, day, Granularity.DAY, DatedBy.PUBLICATION, None)
+
+
+_SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
+
+
+def _headline_end(text: str) -> int:
+    """End of the headline: a first line without sentence-final punctuation that a
+    blank line separates from more text; 0 when the text has none."""
+    stripped = text.lstrip()
+    first_end = text.find("\n\n", len(text) - len(stripped))
+    if first_end == -1 or not text[first_end:].strip():
+        return 0
+    first_line = text[:first_end].strip()
+    if "\n" in first_line or first_line.endswith(_SENTENCE_END):
+        return 0
+    return first_end
 
 
 def _sentences(doc: Any, publication: PublicationDate) -> list[_Sentence]:

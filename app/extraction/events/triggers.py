@@ -66,6 +66,16 @@ def is_finite(token: Token) -> bool:
     )
 
 
+def is_past(token: Token) -> bool:
+    """Past tense or perfect: "said", "was fired", "has warned", "had captured"."""
+    if token.tag_ == "VBD":
+        return True
+    aux = [c for c in token.children if c.dep_ in _AUX_DEPS]
+    if any(c.tag_ == "MD" for c in aux):
+        return False  # "will be", "could have"
+    return any(c.tag_ == "VBD" or c.lemma_ == "have" for c in aux)
+
+
 def span_head(tokens: Iterable[Token]) -> Token | None:
     """The token of a span whose head lies outside the span (the last one if several)."""
     toks = list(tokens)

@@ -178,3 +178,25 @@ def test_a_verb_particle_belongs_to_the_trigger(assemble: Any) -> None:
     assert [(e.trigger, text[e.trigger_start : e.trigger_end]) for e in events] == [
         ("showed off", "showed off")
     ]
+
+
+def test_a_present_tense_state_holds_at_publication_not_on_the_story_day(assemble: Any) -> None:
+    text = "On Wednesday, Apple unveiled the iPhone. The iPhone has a new screen."
+    events = assemble(text, [date_timex(text, "Wednesday", D(2010, 10, 20))], D(2010, 10, 23))
+    assert summary(events) == [
+        ("unveiled", D(2010, 10, 20), D(2010, 10, 20), "text", 0),
+        ("has", D(2010, 10, 23), D(2010, 10, 23), "publication", None),
+    ]
+
+
+def test_a_headline_restating_the_lead_adds_no_event(assemble: Any) -> None:
+    text = "Apple unveils iPhone\n\nOn Wednesday, Apple unveiled the iPhone."
+    events = assemble(text, [date_timex(text, "Wednesday", D(2010, 10, 20))], D(2010, 10, 23))
+    assert summary(events) == [("unveiled", D(2010, 10, 20), D(2010, 10, 20), "text", 0)]
+
+
+def test_a_thing_described_by_an_actor_name_is_not_a_participant(assemble: Any) -> None:
+    text = "Cisco lowered the price of the iPod on Monday."
+    events = assemble(text, [date_timex(text, "Monday", D(2010, 6, 7))], D(2010, 6, 8))
+    assert summary(events) == [("lowered", D(2010, 6, 7), D(2010, 6, 7), "text", 0)]
+    assert roles(events[0]) == {"cisco": Role.AGENT}
