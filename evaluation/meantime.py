@@ -120,7 +120,9 @@ def read_document(path: Path) -> Document:
     sentence_of = {t_id: int(sentence) for t_id, sentence, _ in tokens}
     markables = root.find("Markables")
     relations = root.find("Relations")
-    entities = {e.get("m_id"): e for e in (markables.iter("ENTITY") if markables is not None else [])}
+    entities = {
+        e.get("m_id"): e for e in (markables.iter("ENTITY") if markables is not None else [])
+    }
     refers: dict[str, str] = {}
     for rel in relations.iter("REFERS_TO") if relations is not None else []:
         target = rel.find("target")
@@ -269,13 +271,19 @@ def match(
         if ptype:
             table[ptype].fp += 1
             if strict:
-                scores.errors.append(f"{doc.doc_id} FP {p.text!r} {ptype}")
+                scores.errors.append(f"{doc.doc_id} FP {p.text!r} {ptype}  {_context(doc, p)}")
     for gi, g in enumerate(gold):
         if gi not in used:
             table[g.ent_type or ""].fn += 1
             if strict:
                 scores.errors.append(f"{doc.doc_id} FN {g.text!r} {g.ent_type}")
     return pairs
+
+
+def _context(doc: Document, m: ActorMention) -> str:
+    left = doc.text[max(0, m.start - 30) : m.start].replace("\n", " ")
+    right = doc.text[m.end : m.end + 30].replace("\n", " ")
+    return f"…{left}[{m.text}]{right}…"
 
 
 def _ignored(doc: Document, span: tuple[int, int]) -> bool:
@@ -350,7 +358,10 @@ def evaluate(
 
 
 def report(title: str, scores: Scores, out: Iterable[str] = ()) -> list[str]:
-    lines = [title, f"{'type':<14}{'strict P':>9}{'R':>7}{'F1':>7}   {'overlap P':>9}{'R':>7}{'F1':>7}"]
+    lines = [
+        title,
+        f"{'type':<14}{'strict P':>9}{'R':>7}{'F1':>7}   {'overlap P':>9}{'R':>7}{'F1':>7}",
+    ]
     for t in TYPES:
         sp, sr, sf = scores.strict[t].prf()
         op, orr, of = scores.overlap[t].prf()

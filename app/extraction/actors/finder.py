@@ -67,8 +67,63 @@ _PREV_WORD = re.compile(r"(\w+)\W*$")
 # Model designations after a product name: "iPhone 4", "iPhone 3GS", "iPod nano", "MacBook Air".
 _MODEL = re.compile(
     r"(?:[ \t]+(?:\d\w*(?:\.\d+)*|[A-Z][A-Z0-9]{1,3}|Pro|Air|Plus|Max|Mini|mini|nano|Nano"
-    r"|shuffle|Shuffle|touch|Touch|classic|Classic|X))+"
+    r"|shuffle|Shuffle|touch|Touch|classic|Classic|X)(?![\w-]))+"
 )
+# Capitalized words continuing a product's name: "Mac OS X Lion", "iPhone Developer Program".
+_PRODUCT_WORDS = re.compile(
+    r"(?:[ \t]+(?!(?:%s)\b)[A-Z][a-z]+(?![\w-])){1,2}"
+    % "|".join(
+        [
+            "The",
+            "A",
+            "An",
+            "In",
+            "On",
+            "At",
+            "And",
+            "Or",
+            "But",
+            "For",
+            "Of",
+            "To",
+            "With",
+            "By",
+            "From",
+            "As",
+            "I",
+            "It",
+            "He",
+            "She",
+            "We",
+            "They",
+            "This",
+            "That",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ]
+    )
+)
+# A capacity or generation written before a product: "the 30GB iPod", "the 3G iPhone".
+_PRE_MODEL = re.compile(r"(?<![\w.])(\d+(?:GB|TB|G))[ \t]+$")
+# Apple-style product names: "iChat", "iBook", "iMovie".
+_I_PRODUCT = re.compile(r"(?<![\w-])i[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![\w-])")
 # A company name followed by a model number is its product: "Boeing 787", "Airbus A320".
 _MODEL_NUMBER = re.compile(r"[ \t]+(?!(?:19|20)\d\d\b)([A-Z]?\d{2,}[\w-]*)")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
@@ -108,23 +163,23 @@ class GazetteerActorFinder:
     def find(
         self, text: str, entities: Sequence[NamedEntity]
     ) -> tuple[list[ActorMention], list[Actor]]:
-        hits = self.gazetteer.scan(text)
-        gaz = [self._from_hit(text, hit) for hit in hits]
+        hits = [h for h in self.gazetteer.scan(text) if text[h.end : h.end + 1] != "$"]
+        taken = [(h.start, h.end) for h in hits]
+        taken += [(e.start, e.end) for e in entities if e.label == "PERSON"]
+        gaz = [self._from_hit(text, hit, taken) for hit in hits]  # "US$ 299" is no place
         ner = self._from_entities(text, entities, hits)
-        chosen = _resolve_overlaps(gaz + ner)
+        chosen = _resolve_overlaps(gaz + ner + _apple_style_products(text))
         chosen = _add_repeated_short_forms(text, chosen)
         return _build_actors(text, chosen)
 
-    def _from_hit(self, text: str, hit: GazetteerHit) -> Candidate:
+    def _from_hit(
+        self, text: str, hit: GazetteerHit, taken: Sequence[tuple[int, int]]
+    ) -> Candidate:
         entry = hit.entry
         if hit.form is FormType.METONYM and _previous_word(text, hit.start) in _LOCATIVE:
             return Candidate(hit.start, hit.end, hit.text, ActorKind.PLACE)
         if entry.kind is ActorKind.PRODUCT:
-            model = _MODEL.match(text, hit.end)
-            if model:
-                end = clean_span(text, hit.start, model.end())[1]
-                name = entry.name + text[hit.end : end]
-                return Candidate(hit.start, end, text[hit.start : end], entry.kind, name, True)
+            return _product(text, hit, taken)
         if entry.kind is ActorKind.ORGANIZATION and hit.form in (FormType.NAME, FormType.ALIAS):
             number = _MODEL_NUMBER.match(text, hit.end)
             if number:
@@ -138,16 +193,47 @@ class GazetteerActorFinder:
     ) -> list[Candidate]:
         persons = {alias_key(e.text) for e in entities if e.label == "PERSON"}
         known_person = lambda s: alias_key(s) in persons  # noqa: E731
+        known = lambda s: self.gazetteer.lookup(s) is not None  # noqa: E731
         out: list[Candidate] = []
         for ent in entities:
-            for cand in split_entity(text, ent, known_person):
+            for cand in split_entity(text, ent, known_person, known):
                 out.extend(_split_at_known_prefix(text, cand, hits))
         return out
+
+
+def _product(text: str, hit: GazetteerHit, taken: Sequence[tuple[int, int]]) -> Candidate:
+    """A product hit with the model words around it: "iPhone 4", "30GB iPod", "OS X Tiger".
+
+    Capitalized words after it continue its name unless another name starts
+    there (`taken`: gazetteer hits and PERSON spans, "the iPhone Steve Jobs showed").
+    """
+    start, end, name = hit.start, hit.end, hit.entry.name
+    words = _PRODUCT_WORDS.match(text, end)
+    if words and not any(s < words.end() and words.start() < e for s, e in taken):
+        end = words.end()
+    model = _MODEL.match(text, end)
+    if model:
+        end = clean_span(text, hit.start, model.end())[1]
+    name += text[hit.end : end]
+    pre = _PRE_MODEL.search(text, max(0, start - 12), start)
+    if pre:
+        start = pre.start(1)
+        if pre.group(1).endswith("G"):  # a generation is part of the name: "iPhone 3G"
+            name = f"{name} {pre.group(1)}"
+    return Candidate(start, end, text[start:end], ActorKind.PRODUCT, name, True)
 
 
 def _previous_word(text: str, start: int) -> str:
     match = _PREV_WORD.search(text, max(0, start - 40), start)
     return match.group(1).casefold() if match else ""
+
+
+def _apple_style_products(text: str) -> list[Candidate]:
+    """Words like "iChat": a lower-case "i" then a capitalized word is a product name."""
+    return [
+        Candidate(m.start(), m.end(), m.group(), ActorKind.PRODUCT)
+        for m in _I_PRODUCT.finditer(text)
+    ]
 
 
 def _split_at_known_prefix(
@@ -248,6 +334,16 @@ def _long_form(
         longer = [o for o in options if _is_suffix(_word_keys(form), _word_keys(o[1]))]
         if longer and (n_words < len(longer[0][1].split())):
             return _nearest(cand.start, longer)
+    if n_words == 1:
+        # "Nano" after "iPod nano", "Lion" after "Mac OS X Lion": a product's last word
+        for other in cands:
+            other_name = other.name or other.text
+            if (
+                other.kind is ActorKind.PRODUCT
+                and len(other_name.split()) > 1
+                and (alias_key(other_name.split()[-1]) == alias_key(form))
+            ):
+                return other_name
     if cand.kind is ActorKind.ORGANIZATION:
         prefix = form + " "
         for other in cands:

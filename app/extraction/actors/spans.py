@@ -159,6 +159,43 @@ ORG_HEADS = frozenset(
     ]
 )
 
+# Named events: conferences, fairs, games. Their names look like organizations.
+EVENT_HEADS = frozenset(
+    [
+        "conference",
+        "convention",
+        "expo",
+        "summit",
+        "festival",
+        "olympics",
+        "games",
+        "cup",
+        "championship",
+        "championships",
+        "keynote",
+        "awards",
+    ]
+)
+# ISO currency codes spaCy sometimes labels ORG ("$99 (USD)").
+CURRENCY_CODES = frozenset(
+    [
+        "USD",
+        "EUR",
+        "GBP",
+        "JPY",
+        "CHF",
+        "CNY",
+        "RUB",
+        "AUD",
+        "CAD",
+        "INR",
+        "HKD",
+        "SEK",
+        "NOK",
+        "TRY",
+    ]
+)
+_CONJUNCTION = re.compile(r"\s+(?:and|&|or)\s+|,\s+")
 _WORD = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn|de|van|von|da)-?[A-Z]?[\w’'-]*)$")
 _LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
@@ -218,12 +255,30 @@ def split_entity(
     text: str,
     ent: NamedEntity,
     is_known_person: Callable[[str], bool],
+    is_known: Callable[[str], bool] = lambda _: False,
 ) -> list[Candidate]:
-    """Clean one NER span and cut it where it merges an organization and a person."""
+    """Clean one NER span and cut it where it merges several names.
+
+    Cuts: at an opening parenthesis ("Kit (SDK"), between conjuncts when one
+    of them is a known name ("the Macbook and Macbook Pro"), around titles,
+    and after an organization's head noun followed by a personal name.
+    """
     kind = LABEL_KINDS.get(ent.label)
-    if kind is None:
+    if kind is None or ent.text.strip().upper() in CURRENCY_CODES:
         return []
     start, end = clean_span(text, ent.start, ent.end)
+    paren = text.find("(", start, end)
+    if paren > start:
+        start, end = clean_span(text, start, paren)
+    out = []
+    for c_start, c_end in _conjuncts(text, start, end, is_known):
+        out.extend(_split_one(text, c_start, c_end, kind, is_known_person))
+    return out
+
+
+def _split_one(
+    text: str, start: int, end: int, kind: ActorKind, is_known_person: Callable[[str], bool]
+) -> list[Candidate]:
     toks = words(text, start, end)
     if not toks:
         return []
@@ -234,8 +289,34 @@ def split_entity(
     for s, e, k in pieces:
         s, e = clean_span(text, s, e)
         if e > s and is_name_like(text[s:e]):
-            out.append(Candidate(s, e, text[s:e], k))
+            out.append(Candidate(s, e, text[s:e], _event_kind(text[s:e], k)))
     return out
+
+
+def _conjuncts(
+    text: str, start: int, end: int, is_known: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Split "A and B" / "A, B" when a part is a known name ("Bosnia and Herzegovina" is whole)."""
+    if is_known(text[start:end]):
+        return [(start, end)]
+    parts: list[tuple[int, int]] = []
+    pos = start
+    for m in _CONJUNCTION.finditer(text, start, end):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, end))
+    if len(parts) > 1 and any(is_known(text[s:e].strip()) for s, e in parts):
+        return [clean_span(text, s, e) for s, e in parts]
+    return [(start, end)]
+
+
+def _event_kind(name: str, kind: ActorKind) -> ActorKind:
+    """Named events ("Worldwide Developers Conference") are not actors of any kind SPEC names."""
+    tail = [w.casefold() for w in name.split() if not w.isdigit()][-1:]
+    last = tail[0] if tail else ""
+    if kind in (ActorKind.ORGANIZATION, ActorKind.PERSON) and last in EVENT_HEADS:
+        return ActorKind.OTHER
+    return kind
 
 
 def _split_at_title(
