@@ -107,6 +107,8 @@ def apply_discourse(m: Meaning, discourse: Discourse) -> Meaning:
     year, q = discourse.last_quarter
     if m.discourse == "year_before":
         year -= 1
+    elif m.discourse == "in_year" and m.year is not None:
+        year = m.year
     return Meaning(Kind.CALENDAR, "quarter", year=year, index=q, mod=m.mod)
 
 

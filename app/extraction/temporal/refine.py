@@ -56,7 +56,7 @@ def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 _MODIFIER_LEFT = re.compile(
-    r"(?:\b(?P<adj>early|mid|late|earlier|later)(?:\s+|-)|"
+    r"(?:\b(?:the\s+)?(?P<adj>early|mid|late|earlier|later)(?:\s+|-)|"
     r"\b(?:the\s+)?(?P<edge>beginning|start|middle|end|close)\s+of\s+(?:the\s+)?)\Z",
     re.IGNORECASE,
 )
@@ -83,7 +83,7 @@ def absorb_modifiers(candidates: list[Candidate], text: str) -> list[Candidate]:
         if m and c.meaning.kind in _MODIFIABLE and c.meaning.mod is None:
             word = (m.group("adj") or m.group("edge")).lower()
             relative_only = word in ("earlier", "later")
-            if not relative_only or c.meaning.kind is Kind.RELATIVE:
+            if not relative_only or c.meaning.kind in (Kind.RELATIVE, Kind.WEEKDAY):
                 c = replace(c, start=m.start(), meaning=c.meaning.with_mod(_MOD[word]))
         out.append(c)
         prev_end = c.end

@@ -62,10 +62,10 @@ def duration_value(amount: int | float | None, unit: str) -> str:
     if amount is None:
         return f"{prefix}X{code}"
     amount = amount * scale
-    if not float(amount).is_integer() and code in _SUBUNIT:
+    if not float(amount).is_integer() and code in (_TIME_SUBUNIT if time_part else _SUBUNIT):
         # a fractional amount uses the next smaller unit: 2.5 years = P2Y6M
         whole = int(amount)
-        sub_code, per = _SUBUNIT[code]
+        sub_code, per = (_TIME_SUBUNIT if time_part else _SUBUNIT)[code]
         rest = round((amount - whole) * per)
         head = f"{whole}{code}" if whole else ""
         if code == "D":
@@ -75,7 +75,8 @@ def duration_value(amount: int | float | None, unit: str) -> str:
 
 
 _RESCALE = {"Q": (3, "M"), "DE": (10, "Y"), "W2": (2, "W"), "CE": (100, "Y")}
-_SUBUNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
+_SUBUNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24)}
+_TIME_SUBUNIT = {"H": ("M", 60), "M": ("S", 60)}
 
 
 def _number(amount: int | float) -> str:

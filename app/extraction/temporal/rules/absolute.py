@@ -11,7 +11,7 @@ from app.extraction.temporal.rules.base import Example, Rule, text_after, word_b
 from app.extraction.temporal.rules.patterns import DAYNUM, LB, MONTH, RB, WEEKDAY, YEAR
 
 _WD = rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?"
-_DAY_END = r"(?![\d:])(?!\.\d)"
+_DAY_END = r"(?!\d)(?![.:]\d)"
 
 
 def _day(m: re.Match[str]) -> int:
@@ -155,6 +155,11 @@ def _bare_year(m: re.Match[str], text: str) -> Meaning | None:
     return Meaning(Kind.CALENDAR, "year", year=year)
 
 
+def _year_period(m: re.Match[str], _text: str) -> Meaning | None:
+    # in a quarterly report "the 1988 period" is the reported quarter of 1988
+    return Meaning(Kind.CALENDAR, "year", year=int(m.group("year")), discourse="in_year")
+
+
 def _fiscal_year(m: re.Match[str], _text: str) -> Meaning | None:
     year = int(m.group("year"))
     if year < 100:
@@ -294,6 +299,12 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("the [1998-99] season", "1998", start_date="1998-01-01", end_date="1999-12-31"),
         ),
+    ),
+    Rule(
+        "absolute.year_period",
+        rf"\bthe\s+(?P<year>{YEAR})\s+(?:period|quarter)\b",
+        _year_period,
+        examples=(Example("a loss in [the 1988 period]", "1988", dct="1989-10-26"),),
     ),
     Rule(
         "absolute.fiscal_year",

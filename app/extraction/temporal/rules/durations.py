@@ -9,7 +9,7 @@ from app.extraction.temporal import lexicon as lx
 from app.extraction.temporal import timex3
 from app.extraction.temporal.candidate import Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule, text_before, word_before
-from app.extraction.temporal.rules.patterns import NUMBER, PART_OF_DAY, WEEKDAY
+from app.extraction.temporal.rules.patterns import DAYNUM, MONTH, NUMBER, PART_OF_DAY, WEEKDAY
 
 _QUALIFIER_MOD = {
     "about": "APPROX",
@@ -28,8 +28,8 @@ _QUALIFIER_MOD = {
     "at most": "EQUAL_OR_LESS",
 }
 _QUALIFIER = (
-    r"(?:(?P<qual>about|around|roughly|nearly|almost|less\s+than|under|more\s+than|"
-    r"over|at\s+least|up\s+to|no\s+more\s+than|at\s+most)\s+)?"
+    r"(?:(?P<qual>about|around|roughly|nearly|almost|less\s+than|more\s+than|"
+    r"at\s+least|up\s+to|no\s+more\s+than|at\s+most)\s+)?"
 )
 
 
@@ -58,6 +58,8 @@ def _duration(m: re.Match[str], text: str) -> Meaning | None:
     if re.match(r"\s+old\b", after) or (unit.startswith("quarter") and re.match(r"\s+of\b", after)):
         return None  # an age ("52 years old") or a fraction ("three-quarters of")
     amount = _amount(d["num"]) if d.get("num") else None
+    if amount is not None and d.get("half"):
+        amount += 0.5
     value = timex3.duration_value(amount, _unit_code(unit))
     mod = _QUALIFIER_MOD.get(" ".join(qual.lower().split())) if qual else None
     return Meaning(Kind.DURATION, value=value, mod=mod)
@@ -112,7 +114,9 @@ def _every(m: re.Match[str], _text: str) -> Meaning | None:
 
 
 # "its daily volume", "the weekly magazine": an adjective, not a set
-_ADJECTIVE_LEFT = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "your", "average", "initial", "first"])
+_ADJECTIVE_LEFT = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "your", "average", "initial", "first"]
+)
 
 
 def _adverb_set(m: re.Match[str], text: str) -> Meaning | None:
@@ -157,6 +161,9 @@ def _clock(m: re.Match[str], _text: str) -> Meaning | None:
         return Meaning(Kind.RELATIVE, "day", offset=offset, tod=tod)
     if d.get("weekday"):
         return Meaning(Kind.WEEKDAY, "day", index=lx.WEEKDAYS[d["weekday"].lower()], tod=tod)
+    if d.get("month"):
+        day = int(re.sub(r"\D", "", d["day"]))
+        return Meaning(Kind.CALENDAR, "day", month=lx.month_number(d["month"]), day=day, tod=tod)
     return Meaning(Kind.RELATIVE, "day", offset=0, tod=tod)
 
 
@@ -172,10 +179,12 @@ _CLOCK = (
 RULES: tuple[Rule, ...] = (
     Rule(
         "duration.amount",
-        rf"\b(?P<the>the\s+(?:(?:past|last|next|first|previous|coming|final|remaining)\s+)?)?"
-        rf"{_QUALIFIER}(?P<num>{NUMBER}|\d+\s+1/2|{lx.number_words()}\s+and\s+a\s+half)"
+        # "the" belongs to "the nine months" but not to the adjective in "the 23-year war"
+        r"\b(?P<the>the\s+(?!\w+-(?:second|minute|hour|day|week|month|quarter|year|decade))"
+        r"(?:(?:past|last|next|first|previous|coming|final|remaining)\s+)?)?"
+        rf"{_QUALIFIER}(?P<num>{NUMBER})"
         rf"[\s-]+(?:(?:more|additional|trading|business|straight|consecutive)\s+)?{_UNIT_WORD}"
-        r"(?:-old)?\b(?!-)",
+        r"(?P<half>\s+and\s+a\s+half)?(?:-old)?\b(?!-)",
         _duration,
         priority=-1,
         examples=(
@@ -186,6 +195,9 @@ RULES: tuple[Rule, ...] = (
             Example("[nearly three years]", "P3Y", type="DURATION", mod="LESS_THAN"),
             Example("[several years]", "PXY", type="DURATION"),
             Example("[the first nine months]", "P9M", type="DURATION"),
+            Example("of the [23-year] occupation", "P23Y", type="DURATION"),
+            Example("[a minute and a half] later", "PT1M30S", type="DURATION"),
+            Example("over [the past few weeks]", "PXW", type="DURATION"),
             Example("for [a week]", "P1W", type="DURATION"),
             Example("in [four hours]", "PT4H", type="DURATION"),
         ),
@@ -235,12 +247,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "time.clock",
         rf"\b{_CLOCK}(?:,?\s+(?:(?P<day_word>yesterday|today|"
-        rf"tomorrow)|(?P<weekday>{WEEKDAY})))?",
+        rf"tomorrow)|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH})\s(?P<day>{DAYNUM})(?!\d)))?",
         _clock,
         examples=(
             Example("at [8 PM]", "2020-11-06T20:00", type="TIME", granularity="day"),
             Example("[10 p.m. Wednesday]", "2020-11-04T22:00", type="TIME"),
             Example("at [noon today]", "2020-11-06T12:00", type="TIME"),
+            Example("until [5 p.m. EST, Nov. 9]", "2020-11-09T17:00", type="TIME"),
         ),
     ),
 )

@@ -48,6 +48,7 @@ _SHIFT = {
     "previous": -1,
     "the previous": -1,
     "the past": -1,
+    "this past": -1,
     "the last": -1,
     "next": 1,
     "coming": 1,
@@ -167,7 +168,8 @@ def _quarter_of_year(m: re.Match[str], _text: str) -> Meaning | None:
 
 _WHICH = (
     r"(?P<which>this\s+coming|the\s+current|the\s+previous|the\s+following|the\s+coming|"
-    r"the\s+next|the\s+same|this|current|last|past|previous|next|coming|following)"
+    r"the\s+next|the\s+same|the\s+past|the\s+last|this\s+past|this|current|last|past|"
+    r"previous|next|coming|following)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -255,7 +257,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "relative.year_ago",
-        r"\b(?:(?:a|the)\s+)?year[\s-](?:ago|earlier)(?!\s+(?:quarter|period))\b",
+        # adjectival "year-ago results": the article is not part of the expression
+        r"\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period))",
         _year_ago,
         priority=-1,
         examples=(Example("[year-earlier] results", "1988", dct="1989-10-26"),),

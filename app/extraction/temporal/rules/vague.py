@@ -127,7 +127,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "vague.recent_units",
-        rf"\b(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+{_UNITS}\b",
+        rf"\b(?:the\s+)?recent\s+{_UNITS}\b",
         _recent_units,
         examples=(
             Example(
@@ -141,7 +141,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "vague.coming_units",
-        rf"\b(?:the\s+)?(?:coming|next\s+few|upcoming)\s+{_UNITS}\b",
+        rf"\b(?:the\s+)?(?:coming|upcoming)\s+{_UNITS}\b",
         _coming_units,
         examples=(Example("in [the coming months]", "FUTURE_REF", start_date="2020-11-06"),),
     ),
