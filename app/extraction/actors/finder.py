@@ -70,55 +70,13 @@ _MODEL = re.compile(
     r"|shuffle|Shuffle|touch|Touch|classic|Classic|X)(?![\w-]))+"
 )
 # Capitalized words continuing a product's name: "Mac OS X Lion", "iPhone Developer Program".
+_NOT_NAME_WORDS = (
+    "The A An In On At And Or But For Of To With By From As I It He She We They This That "
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+)
 _PRODUCT_WORDS = re.compile(
-    r"(?:[ \t]+(?!(?:%s)\b)[A-Z][a-z]+(?![\w-])){1,2}"
-    % "|".join(
-        [
-            "The",
-            "A",
-            "An",
-            "In",
-            "On",
-            "At",
-            "And",
-            "Or",
-            "But",
-            "For",
-            "Of",
-            "To",
-            "With",
-            "By",
-            "From",
-            "As",
-            "I",
-            "It",
-            "He",
-            "She",
-            "We",
-            "They",
-            "This",
-            "That",
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ]
-    )
+    r"(?:[ \t]+(?!(?:" + _NOT_NAME_WORDS.replace(" ", "|") + r")\b)[A-Z][a-z]+(?![\w-])){1,2}"
 )
 # A capacity or generation written before a product: "the 30GB iPod", "the 3G iPhone".
 _PRE_MODEL = re.compile(r"(?<![\w.])(\d+(?:GB|TB|G))[ \t]+$")

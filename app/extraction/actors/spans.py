@@ -161,20 +161,8 @@ ORG_HEADS = frozenset(
 
 # Named events: conferences, fairs, games. Their names look like organizations.
 EVENT_HEADS = frozenset(
-    [
-        "conference",
-        "convention",
-        "expo",
-        "summit",
-        "festival",
-        "olympics",
-        "games",
-        "cup",
-        "championship",
-        "championships",
-        "keynote",
-        "awards",
-    ]
+    ("conference", "convention", "expo", "summit", "festival", "olympics", "games", "cup")
+    + ("championship", "championships", "keynote", "awards")
 )
 # ISO currency codes spaCy sometimes labels ORG ("$99 (USD)").
 CURRENCY_CODES = frozenset(
