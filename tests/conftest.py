@@ -74,7 +74,9 @@ def drop_postgres_schema(base_url: str, schema: str) -> None:
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+def backend(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Backend]:
     if request.param == "sqlite":
         path = tmp_path_factory.mktemp("db") / "chronicle.db"
         url = f"sqlite:///{path}"

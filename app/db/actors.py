@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ScalarSelect, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.db.models import Actor, ActorAlias, EventActor
@@ -24,7 +24,7 @@ def actor_ids_by_name(session: Session, names: Sequence[str]) -> list[int | None
     return [found.get(k) for k in keys]
 
 
-def _event_count():  # type: ignore[no-untyped-def]
+def _event_count() -> ScalarSelect[int]:
     return (
         select(func.count())
         .where(EventActor.actor_id == Actor.id)
@@ -37,8 +37,9 @@ def search_actors(session: Session, q: str | None, limit: int) -> list[tuple[Act
     """Actors whose alias (or a word of it) starts with `q`, most-mentioned first."""
     count = _event_count().label("event_count")
     stmt = select(Actor, count)
-    key = alias_key(q) if q else ""
-    if q is not None and not key:
+    wants_filter = bool(q and q.strip())
+    key = alias_key(q) if q and wants_filter else ""
+    if wants_filter and not key:  # e.g. "%": nothing can fold to match it
         return []
     if key:
         matching = select(ActorAlias.actor_id).where(

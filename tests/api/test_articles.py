@@ -35,8 +35,14 @@ def post(client: TestClient, text: str, **fields: object):
 
 def test_post_article_stores_it_with_events(client: TestClient, fake: FakeExtractor, db: Backend):
     text = fake.article(FIGHTING, TALKS)
-    response = post(client, text, title="War", url="https://ex.com/a", source="reuters",
-                    published_at="2020-09-28")
+    response = post(
+        client,
+        text,
+        title="War",
+        url="https://ex.com/a",
+        source="reuters",
+        published_at="2020-09-28",
+    )
 
     assert response.status_code == 201
     body = response.json()
@@ -45,29 +51,52 @@ def test_post_article_stores_it_with_events(client: TestClient, fake: FakeExtrac
     assert body["published_at_source"] == "request"
     assert body["extractor_version"] == "fake-1"
     assert body["timexes"] == [
-        {"id": 1, "text": "on Sunday", "start": 48, "end": 57, "type": "DATE",
-         "value": "2020-09-27", "mod": None, "start_date": "2020-09-27",
-         "end_date": "2020-09-27", "granularity": "day"}
+        {
+            "id": 1,
+            "text": "on Sunday",
+            "start": 48,
+            "end": 57,
+            "type": "DATE",
+            "value": "2020-09-27",
+            "mod": None,
+            "start_date": "2020-09-27",
+            "end_date": "2020-09-27",
+            "granularity": "day",
+        }
     ]
     first, second = body["events"]
     assert first == {
-        "id": 1, "article_id": 1, "start_date": "2020-09-27", "end_date": "2020-09-27",
-        "granularity": "day", "dated_by": "text",
-        "timex": {"text": "on Sunday", "start": 48, "end": 57, "value": "2020-09-27",
-                  "mod": None},
+        "id": 1,
+        "article_id": 1,
+        "start_date": "2020-09-27",
+        "end_date": "2020-09-27",
+        "granularity": "day",
+        "dated_by": "text",
+        "timex": {"text": "on Sunday", "start": 48, "end": 57, "value": "2020-09-27", "mod": None},
         "trigger": {"text": "erupted", "start": 40, "end": 47},
         "sentence": {"text": FIGHTING.sentence, "start": 0, "end": 58},
         "actors": [
             {"id": 1, "name": "Armenia", "kind": "place", "role": "agent"},
             {"id": 2, "name": "Azerbaijan", "kind": "place", "role": "patient"},
         ],
-        "article": {"id": 1, "title": "War", "url": "https://ex.com/a", "source": "reuters",
-                    "published_at": "2020-09-28"},
+        "article": {
+            "id": 1,
+            "title": "War",
+            "url": "https://ex.com/a",
+            "source": "reuters",
+            "published_at": "2020-09-28",
+        },
     }
     assert second["dated_by"] == "publication" and second["timex"] is None
     assert [a["name"] for a in second["actors"]] == ["Russia"]
-    assert count_rows(db) == {"event_actor": 3, "event": 2, "timex": 1, "actor_alias": 7,
-                              "actor": 3, "article": 1}
+    assert count_rows(db) == {
+        "event_actor": 3,
+        "event": 2,
+        "timex": 1,
+        "actor_alias": 7,
+        "actor": 3,
+        "article": 1,
+    }
     assert client.get("/articles/1").json() == body
 
 
@@ -108,9 +137,13 @@ def test_get_missing_article_is_404_problem(client: TestClient):
     response = client.get("/articles/99")
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.json() == {"type": "/problems/not-found", "title": "Not Found",
-                               "status": 404, "detail": "No article with id 99.",
-                               "instance": "/articles/99"}
+    assert response.json() == {
+        "type": "/problems/not-found",
+        "title": "Not Found",
+        "status": 404,
+        "detail": "No article with id 99.",
+        "instance": "/articles/99",
+    }
 
 
 def test_delete_article_removes_its_events_and_timexes(
@@ -133,9 +166,17 @@ def test_reprocess_replaces_timexes_and_events(
 ):
     text = fake.article(FIGHTING)
     article_id = post(client, text, published_at="2020-09-28").json()["id"]
-    fake._by_text[text] = ((TALKS.__class__(
-        sentence=FIGHTING.sentence, trigger="Fighting", start=FIGHTING.start,
-        actors=FIGHTING.actors[:1]),), ())
+    fake._by_text[text] = (
+        (
+            TALKS.__class__(
+                sentence=FIGHTING.sentence,
+                trigger="Fighting",
+                start=FIGHTING.start,
+                actors=FIGHTING.actors[:1],
+            ),
+        ),
+        (),
+    )
 
     response = client.post(f"/articles/{article_id}/reprocess")
 
@@ -161,20 +202,26 @@ def test_extract_stores_nothing(client: TestClient, fake: FakeExtractor, db: Bac
     assert [a["key"] for a in body["actors"]] == ["armenia", "azerbaijan"]
     assert body["events"][0]["timex_index"] == 0
     assert body["events"][0]["participants"] == [
-        {"actor_key": "armenia", "role": "agent"}, {"actor_key": "azerbaijan", "role": "patient"}
+        {"actor_key": "armenia", "role": "agent"},
+        {"actor_key": "azerbaijan", "role": "patient"},
     ]
     assert set(count_rows(db).values()) == {0}
 
 
 def test_batch_reports_each_item(client: TestClient, fake: FakeExtractor, db: Backend):
     first = fake.article(FIGHTING)
-    response = client.post("/articles/batch", json={"items": [
-        {"text": first, "source": "a"},
-        {"text": "   "},
-        {"text": first},
-        {"text": fake.article(TALKS), "published_at": "not a date"},
-        {"text": fake.article(TALKS)},
-    ]})
+    response = client.post(
+        "/articles/batch",
+        json={
+            "items": [
+                {"text": first, "source": "a"},
+                {"text": "   "},
+                {"text": first},
+                {"text": fake.article(TALKS), "published_at": "not a date"},
+                {"text": fake.article(TALKS)},
+            ]
+        },
+    )
 
     assert response.status_code == 200
     results = response.json()["results"]
@@ -187,7 +234,9 @@ def test_batch_reports_each_item(client: TestClient, fake: FakeExtractor, db: Ba
 
 
 def test_batch_over_the_limit_is_422(client: TestClient):
-    response = client.post("/articles/batch", json={"items": [{"text": f"t{i}"} for i in range(11)]})
+    response = client.post(
+        "/articles/batch", json={"items": [{"text": f"t{i}"} for i in range(11)]}
+    )
     assert response.status_code == 422
     assert [e["field"] for e in response.json()["errors"]] == ["items"]
 
@@ -232,6 +281,7 @@ def test_concurrent_duplicate_posts_store_one_article(db: Backend, fake: FakeExt
     responses = []
 
     with TestClient(create_app(client_settings(db), extractor=fake)) as client:
+
         def send() -> None:
             responses.append(client.post("/articles", json={"text": text}))
 
@@ -252,12 +302,17 @@ def test_actor_upsert_merges_by_any_alias(client: TestClient, fake: FakeExtracto
 
     post(client, fake.article(FIGHTING))
     # Another article names Armenia by a new canonical form sharing the alias "Yerevan".
-    variant = x.Actor("republic of armenia", "Republic of Armenia", x.ActorKind.PLACE,
-                      ("Republic of Armenia", "Yerevan"))
+    variant = x.Actor(
+        "republic of armenia",
+        "Republic of Armenia",
+        x.ActorKind.PLACE,
+        ("Republic of Armenia", "Yerevan"),
+    )
     text = "Yerevan protested."
     fake._by_text[text] = ((), ())
-    extraction = build_extraction(text, fake.extract(text, None, _now()).publication, (),
-                                  (variant,))
+    extraction = build_extraction(
+        text, fake.extract(text, None, _now()).publication, (), (variant,)
+    )
     fake._by_text.pop(text)
 
     class OneShot(FakeExtractor):
@@ -271,7 +326,10 @@ def test_actor_upsert_merges_by_any_alias(client: TestClient, fake: FakeExtracto
     assert sorted(a["name"] for a in actors) == ["Armenia", "Azerbaijan"]
     armenia = client.get("/actors/1").json()
     assert armenia["aliases"] == ["Armenia", "Yerevan", "Republic of Armenia"]
-    ids = [e["id"] for e in client.get("/events", params={"actor": "republic of armenia"}).json()["items"]]
+    ids = [
+        e["id"]
+        for e in client.get("/events", params={"actor": "republic of armenia"}).json()["items"]
+    ]
     assert ids == [1]
 
 

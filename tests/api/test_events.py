@@ -28,33 +28,84 @@ ALL_ASC = [4, 10, 8, 7, 6, 9, 2, 1, 3, 5]
 
 def seed_timeline(client: TestClient, fake: FakeExtractor) -> None:
     a1 = fake.article(
-        event("Turkey accused Armenia on Sunday.", "accused", "2020-09-27",
-              timex="on Sunday", actors=("Turkey", "Armenia")),
-        event("Fighting erupted in late September.", "erupted", "2020-09-21", "2020-09-30",
-              granularity="month", timex="in late September", actors=("Armenia", "Azerbaijan")),
+        event(
+            "Turkey accused Armenia on Sunday.",
+            "accused",
+            "2020-09-27",
+            timex="on Sunday",
+            actors=("Turkey", "Armenia"),
+        ),
+        event(
+            "Fighting erupted in late September.",
+            "erupted",
+            "2020-09-21",
+            "2020-09-30",
+            granularity="month",
+            timex="in late September",
+            actors=("Armenia", "Azerbaijan"),
+        ),
         event("Russia called for calm.", "called", "2020-10-01", actors=("Russia",)),
     )
     a2 = fake.article(
-        event("NATO met in 2020.", "met", "2020-01-01", "2020-12-31", granularity="year",
-              timex="in 2020", actors=("NATO",)),
-        event("Sergey Naryshkin warned Turkey on Friday.", "warned", "2020-10-02",
-              timex="on Friday", actors=("Sergei Naryshkin", "Turkey")),
-        event("Azerbaijan shelled Stepanakert in recent weeks.", "shelled", "2020-09-07",
-              "2020-10-05", granularity="vague", timex="in recent weeks",
-              actors=("Azerbaijan",)),
+        event(
+            "NATO met in 2020.",
+            "met",
+            "2020-01-01",
+            "2020-12-31",
+            granularity="year",
+            timex="in 2020",
+            actors=("NATO",),
+        ),
+        event(
+            "Sergey Naryshkin warned Turkey on Friday.",
+            "warned",
+            "2020-10-02",
+            timex="on Friday",
+            actors=("Sergei Naryshkin", "Turkey"),
+        ),
+        event(
+            "Azerbaijan shelled Stepanakert in recent weeks.",
+            "shelled",
+            "2020-09-07",
+            "2020-10-05",
+            granularity="vague",
+            timex="in recent weeks",
+            actors=("Azerbaijan",),
+        ),
     )
     a3 = fake.article(
-        event("Turkey denied it on 1 September.", "denied", "2020-09-01",
-              timex="on 1 September", actors=("Turkey",)),
-        event("Armenia and Turkey clashed on 1 September.", "clashed", "2020-09-01",
-              timex="on 1 September", actors=("Armenia", "Turkey")),
-        event("Talks collapsed this week.", "collapsed", "2020-09-14", "2020-09-20",
-              granularity="week", timex="this week"),
+        event(
+            "Turkey denied it on 1 September.",
+            "denied",
+            "2020-09-01",
+            timex="on 1 September",
+            actors=("Turkey",),
+        ),
+        event(
+            "Armenia and Turkey clashed on 1 September.",
+            "clashed",
+            "2020-09-01",
+            timex="on 1 September",
+            actors=("Armenia", "Turkey"),
+        ),
+        event(
+            "Talks collapsed this week.",
+            "collapsed",
+            "2020-09-14",
+            "2020-09-20",
+            granularity="week",
+            timex="this week",
+        ),
         text_order=(1, 2, 0),
     )
     a4 = fake.article(
-        event("Armenia mobilised on 1 September.", "mobilised", "2020-09-01",
-              timex="on 1 September", actors=("Armenia",)),
+        event(
+            "Armenia mobilised on 1 September.",
+            "mobilised",
+            "2020-09-01",
+            timex="on 1 September",
+            actors=("Armenia",),
+        ),
     )
     for text, fields in (
         (a1, {"source": "reuters", "published_at": "2020-10-01"}),
@@ -112,11 +163,10 @@ FILTER_CASES = [
     pytest.param({"granularity": "vague"}, ALL_ASC, id="granularity-vague"),
     pytest.param({"dated_by": "publication"}, [3], id="dated-by-publication"),
     pytest.param({"dated_by": "text"}, [4, 10, 8, 7, 6, 9, 2, 1, 5], id="dated-by-text"),
+    pytest.param({"actor": "Turkey", "from": "2020-09-20", "source": "ap"}, [5], id="combined"),
     pytest.param(
-        {"actor": "Turkey", "from": "2020-09-20", "source": "ap"}, [5], id="combined"
-    ),
-    pytest.param(
-        {"actor": "Armenia", "granularity": "day", "order": "desc"}, [1, 8, 10],
+        {"actor": "Armenia", "granularity": "day", "order": "desc"},
+        [1, 8, 10],
         id="combined-desc",
     ),
 ]
@@ -155,20 +205,33 @@ def test_keyset_pagination(
     assert walk(timeline, params) == expected_pages
 
 
-def test_pages_are_stable_when_earlier_events_are_added(
-    timeline: TestClient, fake: FakeExtractor
-):
+def test_pages_are_stable_when_earlier_events_are_added(timeline: TestClient, fake: FakeExtractor):
     first = timeline.get("/events", params={"limit": 3}).json()
-    timeline.post("/articles", json={"text": fake.article(
-        event("Armenia protested in January.", "protested", "2020-01-05",
-              timex="in January", actors=("Armenia",)))})
+    timeline.post(
+        "/articles",
+        json={
+            "text": fake.article(
+                event(
+                    "Armenia protested in January.",
+                    "protested",
+                    "2020-01-05",
+                    timex="in January",
+                    actors=("Armenia",),
+                )
+            )
+        },
+    )
     second = timeline.get("/events", params={"limit": 3, "cursor": first["next_cursor"]})
     assert [e["id"] for e in second.json()["items"]] == [7, 6, 9]
 
 
 def test_default_limit_is_50(client: TestClient, fake: FakeExtractor):
-    many = [event(f"Turkey acted on day {i}.", "acted", "2020-09-01", timex=f"day {i}",
-                  actors=("Turkey",)) for i in range(55)]
+    many = [
+        event(
+            f"Turkey acted on day {i}.", "acted", "2020-09-01", timex=f"day {i}", actors=("Turkey",)
+        )
+        for i in range(55)
+    ]
     client.post("/articles", json={"text": fake.article(*many)})
     body = client.get("/events").json()
     assert len(body["items"]) == 50 and body["next_cursor"] is not None
@@ -180,19 +243,26 @@ def test_default_limit_is_50(client: TestClient, fake: FakeExtractor):
 def test_get_event(timeline: TestClient):
     body = timeline.get("/events/5").json()
     assert body == {
-        "id": 5, "article_id": 2, "start_date": "2020-10-02", "end_date": "2020-10-02",
-        "granularity": "day", "dated_by": "text",
-        "timex": {"text": "on Friday", "start": 49, "end": 58, "value": "2020-10-02",
-                  "mod": None},
+        "id": 5,
+        "article_id": 2,
+        "start_date": "2020-10-02",
+        "end_date": "2020-10-02",
+        "granularity": "day",
+        "dated_by": "text",
+        "timex": {"text": "on Friday", "start": 49, "end": 58, "value": "2020-10-02", "mod": None},
         "trigger": {"text": "warned", "start": 35, "end": 41},
-        "sentence": {"text": "Sergey Naryshkin warned Turkey on Friday.", "start": 18,
-                     "end": 59},
+        "sentence": {"text": "Sergey Naryshkin warned Turkey on Friday.", "start": 18, "end": 59},
         "actors": [
             {"id": 1, "name": "Turkey", "kind": "place", "role": "patient"},
             {"id": 6, "name": "Sergei Naryshkin", "kind": "person", "role": "agent"},
         ],
-        "article": {"id": 2, "title": None, "url": None, "source": "ap",
-                    "published_at": "2020-10-05T12:00:00Z"},
+        "article": {
+            "id": 2,
+            "title": None,
+            "url": None,
+            "source": "ap",
+            "published_at": "2020-10-05T12:00:00Z",
+        },
     }
     assert timeline.get("/events/999").status_code == 404
 
