@@ -45,11 +45,13 @@ _CUES = re.compile(
     rf"{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b)",
     re.IGNORECASE,
 )
-# A preposition right before the expression settles its direction on its own:
-# "by May", "until June", "payable Dec. 7" point ahead; "since May" points back.
-_FUTURE_LEFT = re.compile(
-    r"\b(?:by|until|till|through|payable|effective|expires?|expiring|record|before|starting|"
-    r"beginning|as\s+of)\s+(?:the\s+)?\Z",
+# A preposition right before the expression outweighs the clause's verbs:
+# after "by", "until", "through", "payable", "to" the date is whichever is nearest
+# ("through June" in March is ahead, "through Oct. 19" in late October behind);
+# after "since" it is behind.
+_NEAREST_LEFT = re.compile(
+    r"\b(?:by|until|till|through|payable|effective|expires?|expiring|record|starting|"
+    r"beginning|as\s+of|to)\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
 _PAST_LEFT = re.compile(r"\b(?:since|ended|ending)\s+(?:the\s+)?\Z", re.IGNORECASE)
@@ -68,8 +70,8 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def clause_tense(text: str, start: int, end: int) -> Tense:
     """Tense of the clause, decided by the cue nearest to the expression."""
-    if _FUTURE_LEFT.search(text, max(0, start - 20), start):
-        return Tense.FUTURE
+    if _NEAREST_LEFT.search(text, max(0, start - 20), start):
+        return Tense.NONE
     if _PAST_LEFT.search(text, max(0, start - 20), start):
         return Tense.PAST
     lo, hi = clause_bounds(text, start, end)
@@ -280,9 +282,16 @@ def _year_of(m: Meaning, dct: dt.date, tense: Tense) -> int:
             spans.append((y, span))
     if m.unit == "quarter" and m.direction == 0:
         return _quarter_year(m, dct)
-    if m.direction < 0 or (m.direction == 0 and tense is Tense.PAST):
-        before = [y for y, s in spans if s[1] < dct] if m.direction < 0 else []
-        before = before or [y for y, s in spans if s[0] <= dct]
+    if m.direction < 0:
+        # "last April": the latest one over by a month ("last February" on March 1 is 1 year back)
+        before = [y for y, s in spans if s[1] < dct - dt.timedelta(days=_LAST_GAP_DAYS)]
+        return max(before) if before else dct.year - 1
+    if m.direction == 0 and tense is Tense.PAST:
+        before = [y for y, s in spans if s[0] <= dct]
+        soon = [y for y, s in spans if dct < s[0] <= dct + dt.timedelta(days=_PAST_SLACK_DAYS)]
+        # a past clause may still name a date just ahead ("said it would expire Nov. 1")
+        if soon and m.unit == "day":
+            return min(soon)
         return max(before) if before else dct.year
     if m.direction > 0 or tense is Tense.FUTURE:
         after = [y for y, s in spans if s[0] > dct] if m.direction > 0 else []
@@ -290,6 +299,10 @@ def _year_of(m: Meaning, dct: dt.date, tense: Tense) -> int:
         return min(after) if after else dct.year
     # no tense: the year that puts the expression nearest the DCT
     return min(spans, key=lambda ys: _distance(ys[1], dct))[0] if spans else dct.year
+
+
+_LAST_GAP_DAYS = 30
+_PAST_SLACK_DAYS = 45
 
 
 def _quarter_year(m: Meaning, dct: dt.date) -> int:

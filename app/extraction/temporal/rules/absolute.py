@@ -85,7 +85,8 @@ def _bare_month(m: re.Match[str], text: str) -> Meaning | None:
         Kind.CALENDAR,
         "month",
         month=lx.month_number(word),
-        direction=_MONTH_DIRECTION.get(m.groupdict().get("dir") or "", 0),
+        direction=_MONTH_DIRECTION.get((m.group("dir") or "").lower(), 0),
+        offset=0 if (m.group("dir") or "").lower() == "this" else None,
     )
 
 
