@@ -36,6 +36,7 @@ from app.extraction.events.clauses import (
 from app.extraction.events.triggers import (
     Token,
     find_trigger,
+    is_event_noun,
     is_finite,
     is_past,
     trigger_extent,
@@ -115,6 +116,12 @@ class DependencyEventAssembler:
                 story = narrative if is_past(trigger) else publication_dating
                 dating = _inherited_dating(trigger, sentence_dated, timexes) or story
                 events.append(context.event(trigger, dating, participants))
+            for noun in sentence.tokens:
+                if noun.i in sentence_dated or not is_event_noun(noun):
+                    continue
+                participants = context.noun_participants(noun)
+                if participants:
+                    events.append(context.event(noun, narrative, participants))
         # a headline restates the lead: its events would be duplicates
         headline_end = _headline_end(doc.text)
         events = [e for e in events if e.trigger_start >= headline_end]
@@ -191,6 +198,24 @@ class _Context:
                 for token in clause_tokens(head, self._stops | {trigger.i}):
                     if token.i not in inside:
                         self._add(roles, token, Role.MENTIONED)
+        return tuple(EventParticipant(key, role) for key, role in sorted(roles.items()))
+
+    def noun_participants(self, noun: Token) -> tuple[EventParticipant, ...]:
+        """Actors an undated event noun names directly ("iPod sales", "its launch",
+        "sales of its iPods"); nothing when it names none."""
+        direct = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+        direct += [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "by")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        roles: dict[str, Role] = {}
+        for token in direct:
+            role = role_of(token, noun, self._by_head)
+            if role is not None:
+                self._add(roles, token, role)
         return tuple(EventParticipant(key, role) for key, role in sorted(roles.items()))
 
     def _add(self, roles: dict[str, Role], token: Token, role: Role) -> None:

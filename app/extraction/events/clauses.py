@@ -33,6 +33,9 @@ _CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 # pronoun → actor kinds it can stand for
 _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
     **dict.fromkeys(("he", "him", "his", "she", "her", "hers"), frozenset({ActorKind.PERSON})),
+    # first person only occurs in quotes, where it is the speaker: in news, the
+    # person the passage is about ("Jobs's email reads: … I have asked Tim Cook")
+    **dict.fromkeys(("i", "me", "my"), frozenset({ActorKind.PERSON})),
     **dict.fromkeys(
         ("it", "its"),
         frozenset({ActorKind.ORGANIZATION, ActorKind.PRODUCT, ActorKind.OTHER}),

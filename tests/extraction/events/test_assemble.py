@@ -200,3 +200,18 @@ def test_a_thing_described_by_an_actor_name_is_not_a_participant(assemble: Any) 
     events = assemble(text, [date_timex(text, "Monday", D(2010, 6, 7))], D(2010, 6, 8))
     assert summary(events) == [("lowered", D(2010, 6, 7), D(2010, 6, 7), "text", 0)]
     assert roles(events[0]) == {"cisco": Role.AGENT}
+
+
+def test_an_undated_event_noun_naming_an_actor_is_an_event(assemble: Any) -> None:
+    text = "The growth is due to strong sales of the iPod."
+    events = assemble(text, [], D(2007, 1, 18))
+    assert summary(events) == [("sales", D(2007, 1, 18), D(2007, 1, 18), "publication", None)]
+    assert roles(events[0]) == {"ipod": Role.PATIENT}
+
+
+def test_first_person_in_a_quote_is_the_person_the_passage_is_about(assemble: Any) -> None:
+    text = 'Steve Jobs sent an email to Apple. It reads: "I have asked Cisco to help."'
+    events = assemble(text, [], D(2011, 1, 17))
+    asked = [e for e in events if e.trigger == "asked"]
+    assert len(asked) == 1
+    assert roles(asked[0]) == {"cisco": Role.PATIENT, "steve jobs": Role.AGENT}
