@@ -183,7 +183,8 @@ CURRENCY_CODES = frozenset(
         "TRY",
     ]
 )
-_CONJUNCTION = re.compile(r"\s+(?:and|&|or)\s+|,\s+")
+# Between conjuncts; a spaced dash also separates two names ("San Jose - Cisco").
+_CONJUNCTION = re.compile(r"\s+(?:and|&|or|-|–|—)\s+|,\s+")
 _WORD = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn|de|van|von|da)-?[A-Z]?[\w’'-]*)$")
 _LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
@@ -284,7 +285,10 @@ def _split_one(
 def _conjuncts(
     text: str, start: int, end: int, is_known: Callable[[str], bool]
 ) -> list[tuple[int, int]]:
-    """Split "A and B" / "A, B" when a part is a known name ("Bosnia and Herzegovina" is whole)."""
+    """Split "A and B", "A, B", "A - B" when a part is a known name.
+
+    "Bosnia and Herzegovina" stays whole: the whole span is a known name.
+    """
     if is_known(text[start:end]):
         return [(start, end)]
     parts: list[tuple[int, int]] = []
