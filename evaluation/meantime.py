@@ -41,7 +41,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -363,8 +363,9 @@ def cross_document(
             alias_keys[actor.key] |= {alias_key(a) for a in actor.aliases} | {actor.key}
         gold = [g for g in doc.gold if g.scored]
         for pi, gi in matched.items():
-            if gold[gi].instance_id in cross:
-                keys[gold[gi].instance_id].add(mentions[pi].key)
+            instance = gold[gi].instance_id
+            if instance is not None and instance in cross:
+                keys[instance].add(mentions[pi].key)
     link = _linker(alias_keys)
     one = sum(1 for i in cross if len(keys[i]) == 1)
     linked = sum(1 for i in cross if len({link(k) for k in keys[i]}) == 1)
@@ -374,8 +375,8 @@ def cross_document(
     return len(cross), one, linked, notes
 
 
-def _linker(alias_keys: dict[str, set[str]]) -> callable:  # type: ignore[valid-type]
-    """Union-find over actor keys: two actors are one when an alias key of one is the other's key."""
+def _linker(alias_keys: dict[str, set[str]]) -> Callable[[str], str]:
+    """Union-find over actor keys: actors are one when one's alias key is the other's key."""
     parent: dict[str, str] = {}
 
     def find(k: str) -> str:
