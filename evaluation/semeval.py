@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -129,23 +128,21 @@ def timeline_json(events: Iterable[RunEvent]) -> list[dict[str, Any]]:
 
 
 def _create_schema(database_url: str) -> None:
-    """Migrate the empty database like `alembic upgrade head` (tables from the models
-    while the migrations directory holds no revision yet)."""
-    versions = REPO / "migrations" / "versions"
-    if any(versions.glob("*.py")):
-        from alembic import command
-        from alembic.config import Config
+    """`alembic upgrade head` on the empty database (as the test suite migrates)."""
+    from alembic import command
+    from alembic.config import Config
 
-        os.environ["DATABASE_URL"] = database_url
-        command.upgrade(Config(str(REPO / "alembic.ini")), "head")
-        return
-    import app.db.models  # noqa: F401  (registers the tables)
-    from app.db.base import Base
     from app.db.engine import make_engine
 
+    config = Config(str(REPO / "alembic.ini"))
+    config.set_main_option("script_location", str(REPO / "migrations"))
     engine = make_engine(database_url)
-    Base.metadata.create_all(engine)
-    engine.dispose()
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    finally:
+        engine.dispose()
 
 
 def timelines_via_api(
