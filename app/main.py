@@ -31,7 +31,7 @@ POST articles; read the timeline at `GET /events`. Errors are RFC 9457
 
 def _build_extractor(settings: Settings) -> ExtractorLike:
     # Imported here so that importing app.main never loads spaCy.
-    from app.extraction.pipeline import build_extractor  # type: ignore[attr-defined]
+    from app.extraction.pipeline import build_extractor
 
     extractor: ExtractorLike = build_extractor(settings.spacy_model, settings.gazetteer_paths)
     return extractor
