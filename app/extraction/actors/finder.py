@@ -84,6 +84,7 @@ _PRE_MODEL = re.compile(r"(?<![\w.])(\d+(?:GB|TB|G))[ \t]+$")
 _I_PRODUCT = re.compile(r"(?<![\w-])i[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![\w-])")
 # A company name followed by a model number is its product: "Boeing 787", "Airbus A320".
 _MODEL_NUMBER = re.compile(r"[ \t]+(?!(?:19|20)\d\d\b)([A-Z]?\d{2,}[\w-]*)")
+_TRAILING_NUMBER = re.compile(r"\s+\d+$")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‐‑–]", re.IGNORECASE)
 
@@ -283,8 +284,9 @@ def _long_form(
         return None
     form = cand.text
     n_words = len(form.split())
-    if form in acronyms and acronyms[form] != form:
-        return acronyms[form]
+    base = _TRAILING_NUMBER.sub("", form)  # "WWDC 2010" -> "WWDC"
+    if base in acronyms and acronyms[base] != form:
+        return acronyms[base]
     if cand.kind is ActorKind.PERSON or n_words == 1:
         # "Naryshkin", "Assad", "al-Assad", "Tayyip Erdogan"; spaCy sometimes calls a
         # lone surname ORG or GPE, so any single word that is a known surname counts.

@@ -183,8 +183,9 @@ CURRENCY_CODES = frozenset(
         "TRY",
     ]
 )
-# Between conjuncts; a spaced dash also separates two names ("San Jose - Cisco").
-_CONJUNCTION = re.compile(r"\s+(?:and|&|or|-|–|—)\s+|,\s+")
+_CONJUNCTION = re.compile(r"\s+(?:and|&|or)\s+|,\s+")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])\s+(?=[A-Zi])")
 _WORD = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn|de|van|von|da)-?[A-Z]?[\w’'-]*)$")
 _LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
@@ -260,9 +261,23 @@ def split_entity(
     if paren > start:
         start, end = clean_span(text, start, paren)
     out = []
-    for c_start, c_end in _conjuncts(text, start, end, is_known):
-        out.extend(_split_one(text, c_start, c_end, kind, is_known_person))
+    for p_start, p_end in _possessives(text, start, end, is_known):
+        for c_start, c_end in _conjuncts(text, p_start, p_end, is_known):
+            out.extend(_split_one(text, c_start, c_end, kind, is_known_person))
     return out
+
+
+def _possessives(
+    text: str, start: int, end: int, is_known: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Split "Apple Computer's Mac OS X" into owner and owned when either is a known name."""
+    m = _INNER_POSSESSIVE.search(text, start, end)
+    if m is None:
+        return [(start, end)]
+    owner, owned = (start, m.start()), (m.end(), end)
+    if is_known(text[owner[0] : owner[1]]) or is_known(text[owned[0] : owned[1]]):
+        return [owner, owned]
+    return [(start, end)]
 
 
 def _split_one(
@@ -285,12 +300,18 @@ def _split_one(
 def _conjuncts(
     text: str, start: int, end: int, is_known: Callable[[str], bool]
 ) -> list[tuple[int, int]]:
-    """Split "A and B", "A, B", "A - B" when a part is a known name.
+    """Split "A and B", "A, B" when a part is a known name, and "A - B" always.
 
     "Bosnia and Herzegovina" stays whole: the whole span is a known name.
     """
     if is_known(text[start:end]):
         return [(start, end)]
+    dash = _SPACED_DASH.search(text, start, end)
+    if dash:  # a spaced dash always separates ("MacBook Pro - a notebook")
+        return [
+            *_conjuncts(text, start, dash.start(), is_known),
+            *_conjuncts(text, dash.end(), end, is_known),
+        ]
     parts: list[tuple[int, int]] = []
     pos = start
     for m in _CONJUNCTION.finditer(text, start, end):

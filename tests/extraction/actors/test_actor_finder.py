@@ -274,3 +274,93 @@ def test_finder_imports_no_web_or_database_layer() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_possessive_inside_a_span_splits_owner_and_owned(finder: GazetteerActorFinder) -> None:
+    text = "The head of Russia’s Foreign Intelligence Service spoke."
+    mentions, _ = run(finder, text, ("Russia’s Foreign Intelligence Service", "ORG"))
+    assert triples(mentions) == [
+        ("Russia", "Russia", ActorKind.PLACE),
+        (
+            "Foreign Intelligence Service",
+            "Russian Foreign Intelligence Service",
+            ActorKind.ORGANIZATION,
+        ),
+    ]
+
+
+def test_unknown_possessive_name_stays_whole(finder: GazetteerActorFinder) -> None:
+    text = "Shares of Zorblat's Widget Works rose."
+    mentions, _ = run(finder, text, ("Zorblat's Widget Works", "ORG"))
+    assert [m.text for m in mentions] == ["Zorblat's Widget Works"]
+
+
+def test_conjunction_of_known_names_is_split(finder: GazetteerActorFinder) -> None:
+    text = "It sells the Macbook and Macbook Pro; Bosnia and Herzegovina agreed."
+    mentions, _ = run(
+        finder,
+        text,
+        ("the Macbook and Macbook Pro", "ORG"),
+        ("Bosnia and Herzegovina", "GPE"),
+    )
+    assert triples(mentions) == [
+        ("Macbook", "MacBook", ActorKind.PRODUCT),
+        ("Macbook Pro", "MacBook Pro", ActorKind.PRODUCT),
+        ("Bosnia and Herzegovina", "Bosnia and Herzegovina", ActorKind.PLACE),
+    ]
+
+
+def test_spaced_dash_separates_names(finder: GazetteerActorFinder) -> None:
+    text = "a leader based in San Jose - Cisco. The new Zeta Phone - a laptop."
+    mentions, _ = run(finder, text, ("San Jose - Cisco", "GPE"), ("Zeta Phone - a", "PRODUCT"))
+    assert triples(mentions) == [
+        ("San Jose", "San Jose", ActorKind.PLACE),
+        ("Cisco", "Cisco Systems", ActorKind.ORGANIZATION),
+        ("Zeta Phone", "Zeta Phone", ActorKind.PRODUCT),
+    ]
+
+
+def test_named_events_are_kind_other(finder: GazetteerActorFinder) -> None:
+    text = "at the Worldwide Developers Conference (WWDC) in June; WWDC 2010 ended."
+    mentions, actors = run(
+        finder, text, ("the Worldwide Developers Conference", "ORG"), ("WWDC 2010", "ORG")
+    )
+    assert {(m.name, m.kind) for m in mentions} == {
+        ("Worldwide Developers Conference", ActorKind.OTHER)
+    }
+    assert len(mentions) == 3
+    assert actors[0].aliases == ("Worldwide Developers Conference", "WWDC", "WWDC 2010")
+
+
+def test_currencies_are_not_actors(finder: GazetteerActorFinder) -> None:
+    text = "It costs $99 (USD), or US$ 299 in the US."
+    mentions, _ = run(finder, text, ("USD", "ORG"))
+    assert [(m.text, m.start) for m in mentions] == [("US", text.rindex("US"))]
+
+
+def test_product_model_words_and_short_forms(finder: GazetteerActorFinder) -> None:
+    text = (
+        "Apple's OS X Tiger shipped with the 30GB iPod and the 3G iPhone. "
+        "Tiger sold well; the iPod Nano too. Nano buyers and iChat users agreed."
+    )
+    # the NER calls the later, lone "Tiger" and "Nano" persons
+    entities = [ent(text, "Tiger", "PERSON", 1), ent(text, "Nano", "PERSON", 1)]
+    mentions, _ = finder.find(text, entities)
+    assert [(m.text, m.name) for m in mentions if m.kind is ActorKind.PRODUCT] == [
+        ("OS X Tiger", "Mac OS X Tiger"),
+        ("30GB iPod", "iPod"),
+        ("3G iPhone", "iPhone 3G"),
+        ("Tiger", "Mac OS X Tiger"),
+        ("iPod Nano", "iPod Nano"),
+        ("Nano", "iPod Nano"),
+        ("iChat", "iChat"),
+    ]
+
+
+def test_product_name_does_not_swallow_a_following_person(finder: GazetteerActorFinder) -> None:
+    text = "On stage with the iPhone Steve Jobs smiled."
+    mentions, _ = run(finder, text, ("Steve Jobs", "PERSON"))
+    assert triples(mentions) == [
+        ("iPhone", "iPhone", ActorKind.PRODUCT),
+        ("Steve Jobs", "Steve Jobs", ActorKind.PERSON),
+    ]
