@@ -30,6 +30,7 @@ from app.extraction.events.clauses import (
     locate_mentions,
     merge_role,
     phrase_tokens,
+    resolve_description,
     resolve_pronoun,
     role_of,
 )
@@ -223,8 +224,12 @@ class _Context:
             merge_role(roles, lm.mention.key, role)
         if token.pos_ == "PRON":
             antecedent = resolve_pronoun(token, self._located, self._sentence.number)
-            if antecedent is not None:
-                merge_role(roles, antecedent.key, role)
+        elif token.i not in self._by_head:
+            antecedent = resolve_description(token, self._located, self._sentence.number)
+        else:
+            return
+        if antecedent is not None:
+            merge_role(roles, antecedent.key, role)
 
 
 def _undated_candidate(token: Token, sentence_dated: dict[int, int]) -> bool:

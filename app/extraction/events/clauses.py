@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
+from app.extraction.actors.keys import alias_key
 from app.extraction.events.triggers import Token, is_event_noun, is_verbal_predicate, span_head
 from app.extraction.types import ActorKind, ActorMention, Role
 
@@ -45,6 +46,9 @@ _PRONOUN_KINDS: dict[str, frozenset[ActorKind]] = {
         frozenset({ActorKind.ORGANIZATION, ActorKind.GROUP, ActorKind.PLACE}),
     ),
 }
+
+# determiners of a definite description that can stand for an actor ("the store")
+_DEFINITE_WORDS = frozenset({"the", "this", "its", "their"})
 
 # how far back a pronoun looks for its antecedent
 _PRONOUN_WINDOW_SENTENCES = 6
@@ -241,6 +245,30 @@ def resolve_pronoun(
     subjects = [m for m in window if _is_subject(m.head)]
     candidates = subjects or window
     return candidates[-1].mention if candidates else None
+
+
+def resolve_description(
+    noun: Token, mentions: Sequence[LocatedMention], sentence: int
+) -> ActorMention | None:
+    """The antecedent of a definite description: "the store" → the latest actor whose
+    name has that word ("iTunes Music Store")."""
+    if noun.pos_ != "NOUN" or not any(
+        c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE_WORDS for c in noun.children
+    ):
+        return None
+    word = noun.lemma_.lower()
+    window = [
+        m
+        for m in mentions
+        if m.mention.start < noun.idx
+        and sentence - _PRONOUN_WINDOW_SENTENCES <= m.sentence <= sentence
+        and _names_word(m.mention, word)
+    ]
+    return window[-1].mention if window else None
+
+
+def _names_word(mention: ActorMention, word: str) -> bool:
+    return word in mention.key.split() or word in alias_key(mention.text).split()
 
 
 def is_copula(token: Token) -> bool:

@@ -215,3 +215,19 @@ def test_first_person_in_a_quote_is_the_person_the_passage_is_about(assemble: An
     asked = [e for e in events if e.trigger == "asked"]
     assert len(asked) == 1
     assert roles(asked[0]) == {"cisco": Role.PATIENT, "steve jobs": Role.AGENT}
+
+
+def test_a_definite_description_resolves_to_the_actor_whose_name_has_its_noun(
+    assemble: Any, nlp: Any
+) -> None:
+    text = "Apple opened the iTunes Music Store in 2003. The store has sold a billion songs."
+    mentions = [
+        *mentions_of(text, {"Apple": ("Apple", ActorKind.ORGANIZATION)}),
+        *mentions_of(text, {"iTunes Music Store": ("iTunes", ActorKind.PRODUCT)}),
+    ]
+    events = DependencyEventAssembler().assemble(
+        nlp(text), [year(text, "2003")], mentions, publication(D(2008, 1, 9))
+    )
+    sold = [e for e in events if e.trigger == "sold"]
+    assert len(sold) == 1
+    assert roles(sold[0]) == {"itunes": Role.AGENT}
