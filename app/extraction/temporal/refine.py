@@ -21,20 +21,21 @@ from app.extraction.temporal.candidate import Candidate, Kind, Meaning
 def drop_vetoed(
     candidates: Iterable[Candidate], text: str, vetoes: Sequence[re.Pattern[str]]
 ) -> list[Candidate]:
-    spans = sorted((m.start(), m.end()) for v in vetoes for m in v.finditer(text))
-    if not spans:
-        return list(candidates)
-    starts = [s for s, _ in spans]
+    """Drop candidates lying inside a veto match (searched only near candidates)."""
     kept = []
     for c in candidates:
-        i = bisect.bisect_right(starts, c.start) - 1
-        # vetoes are short, so checking the few spans starting just before suffices
+        lo, hi = max(0, c.start - _VETO_REACH), min(len(text), c.end + _VETO_REACH)
         inside = any(
-            spans[j][0] <= c.start and c.end <= spans[j][1] for j in range(max(0, i - 3), i + 1)
+            m.start() <= c.start and c.end <= m.end()
+            for v in vetoes
+            for m in v.finditer(text, lo, hi)
         )
         if not inside:
             kept.append(c)
     return kept
+
+
+_VETO_REACH = 40
 
 
 def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:

@@ -24,6 +24,7 @@ from app.extraction.temporal.rules import (
     weekday,
 )
 from app.extraction.temporal.rules.base import Rule
+from app.extraction.temporal.rules.triggers import TRIGGERS, WINDOW_LEFT, WINDOW_RIGHT, token_keys
 from app.extraction.types import Timex
 
 FAMILIES = (absolute, weekday, relative, periods, vague, durations)
@@ -36,21 +37,51 @@ def all_rules() -> tuple[Rule, ...]:
 class RuleTemporalTagger:
     """Chronicle's temporal tagger (SPEC §4)."""
 
-    def __init__(self, rules: Sequence[Rule] | None = None) -> None:
+    def __init__(self, rules: Sequence[Rule] | None = None, *, gated: bool = True) -> None:
         self._rules = tuple(rules) if rules is not None else all_rules()
         self._vetoes = non_dates.VETOES
+        # trigger token -> indices of the rules it may start; rules without
+        # triggers (or with gating off) scan the whole text
+        self._by_key: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for i, rule in enumerate(self._rules):
+            keys = TRIGGERS.get(rule.name) if gated else None
+            if not keys:
+                self._always.append(i)
+            for key in keys or ():
+                self._by_key.setdefault(key, []).append(i)
+
+    def _windows(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """For each rule to run: the merged text windows around its triggers."""
+        starts: dict[int, list[int]] = {}
+        for key, start, _end in token_keys(text):
+            for i in self._by_key.get(key, ()):
+                starts.setdefault(i, []).append(start)
+        windows = {i: [(0, len(text))] for i in self._always}
+        for i, positions in starts.items():
+            merged: list[tuple[int, int]] = []
+            for p in positions:  # already in text order
+                lo, hi = max(0, p - WINDOW_LEFT), min(len(text), p + WINDOW_RIGHT)
+                if merged and lo <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], hi)
+                else:
+                    merged.append((lo, hi))
+            windows[i] = merged
+        return windows
 
     def candidates(self, text: str) -> list[Candidate]:
         """Phase 1: refined, non-overlapping candidates sorted by start."""
         found: list[Candidate] = []
-        for rule in self._rules:
-            for m in rule.compiled.finditer(text):
-                if m.end() == m.start():
-                    continue
-                meaning = rule.build(m, text)
-                if meaning is not None:
-                    start, end = _trim(text, m.start(), m.end())
-                    found.append(Candidate(start, end, rule.name, meaning, rule.priority))
+        for i, spans in self._windows(text).items():
+            rule = self._rules[i]
+            for lo, hi in spans:
+                for m in rule.compiled.finditer(text, lo, hi):
+                    if m.end() == m.start():
+                        continue
+                    meaning = rule.build(m, text)
+                    if meaning is not None:
+                        start, end = _trim(text, m.start(), m.end())
+                        found.append(Candidate(start, end, rule.name, meaning, rule.priority))
         kept = refine.drop_vetoed(found, text, self._vetoes)
         kept = refine.resolve_overlaps(kept)
         kept = refine.absorb_modifiers(kept, text)
