@@ -27,13 +27,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
 from app.extraction.actors.gazetteer import FormType, Gazetteer, GazetteerHit
 from app.extraction.actors.keys import alias_key
-from app.extraction.actors.spans import Candidate, clean_span, split_entity
+from app.extraction.actors.spans import ORG_HEADS, Candidate, clean_span, split_entity
 from app.extraction.pipeline import NamedEntity
 from app.extraction.types import Actor, ActorKind, ActorMention
 
@@ -235,13 +235,6 @@ def _surname(name: str) -> str:
     return _ARABIC_ARTICLE.sub("", last)
 
 
-@dataclass
-class _Resolution:
-    """Within-article short form -> long form map, built from the chosen candidates."""
-
-    long_forms: dict[int, str] = field(default_factory=dict)  # candidate index -> name
-
-
 def _person_full_names(cands: Sequence[Candidate]) -> list[tuple[int, str]]:
     return [
         (c.start, c.name or c.text)
@@ -271,46 +264,92 @@ def _acronyms(text: str, cands: Sequence[Candidate]) -> dict[str, str]:
     return found
 
 
-def _long_form(
-    i: int,
-    cand: Candidate,
-    cands: Sequence[Candidate],
-    text: str,
-    surnames: dict[str, list[tuple[int, str]]],
-    acronyms: dict[str, str],
-) -> str | None:
+@dataclass(frozen=True)
+class _Article:
+    """What short forms resolve against: the long names seen in one article."""
+
+    cands: Sequence[Candidate]
+    surnames: dict[str, list[tuple[int, str]]]
+    acronyms: dict[str, str]
+
+
+def _long_form(cand: Candidate, article: _Article) -> str | None:
     """The full name a short form stands for in this article, if any."""
     if cand.from_gazetteer:
         return None
+    for rule in (_by_acronym, _by_surname, _by_first_name, _by_product_word, _by_org_part):
+        found = rule(cand, article)
+        if found is not None and found != cand.text:
+            return found
+    return None
+
+
+def _by_acronym(cand: Candidate, article: _Article) -> str | None:
+    base = _TRAILING_NUMBER.sub("", cand.text)  # "WWDC 2010" -> "WWDC"
+    return article.acronyms.get(base)
+
+
+def _by_surname(cand: Candidate, article: _Article) -> str | None:
+    """ "Naryshkin", "Assad", "al-Assad", "Tayyip Erdogan" -> the full name.
+
+    spaCy sometimes calls a lone surname ORG or GPE, so any single word that
+    is a known surname counts.
+    """
     form = cand.text
-    n_words = len(form.split())
-    base = _TRAILING_NUMBER.sub("", form)  # "WWDC 2010" -> "WWDC"
-    if base in acronyms and acronyms[base] != form:
-        return acronyms[base]
-    if cand.kind is ActorKind.PERSON or n_words == 1:
-        # "Naryshkin", "Assad", "al-Assad", "Tayyip Erdogan"; spaCy sometimes calls a
-        # lone surname ORG or GPE, so any single word that is a known surname counts.
-        options = surnames.get(alias_key(_surname(form)), [])
-        longer = [o for o in options if _is_suffix(_word_keys(form), _word_keys(o[1]))]
-        if longer and (n_words < len(longer[0][1].split())):
-            return _nearest(cand.start, longer)
-    if n_words == 1:
-        # "Nano" after "iPod nano", "Lion" after "Mac OS X Lion": a product's last word
-        for other in cands:
-            other_name = other.name or other.text
-            if (
-                other.kind is ActorKind.PRODUCT
-                and len(other_name.split()) > 1
-                and (alias_key(other_name.split()[-1]) == alias_key(form))
-            ):
-                return other_name
-    if cand.kind is ActorKind.ORGANIZATION:
-        prefix = form + " "
-        for other in cands:
-            if other.kind is ActorKind.ORGANIZATION and (other.name or other.text).startswith(
-                prefix
-            ):
-                return other.name or other.text
+    if cand.kind is not ActorKind.PERSON and len(form.split()) != 1:
+        return None
+    options = article.surnames.get(alias_key(_surname(form)), [])
+    longer = [o for o in options if _is_suffix(_word_keys(form), _word_keys(o[1]))]
+    return _nearest(cand.start, longer) if longer else None
+
+
+def _by_first_name(cand: Candidate, article: _Article) -> str | None:
+    """A lone first name ("Elian") is the one person of the article who has it."""
+    if cand.kind is not ActorKind.PERSON or len(cand.text.split()) != 1:
+        return None
+    key = alias_key(cand.text)
+    fulls = {
+        alias_key(full): full
+        for _, full in _person_full_names(article.cands)
+        if alias_key(full.split()[0]) == key
+    }
+    return next(iter(fulls.values())) if len(fulls) == 1 else None
+
+
+def _by_product_word(cand: Candidate, article: _Article) -> str | None:
+    """ "Nano" after "iPod nano", "Lion" after "Mac OS X Lion": a product's last word."""
+    if len(cand.text.split()) != 1:
+        return None
+    key = alias_key(cand.text)
+    for other in article.cands:
+        name = other.name or other.text
+        parts = name.split()
+        if other.kind is ActorKind.PRODUCT and len(parts) > 1 and alias_key(parts[-1]) == key:
+            return name
+    return None
+
+
+def _by_org_part(cand: Candidate, article: _Article) -> str | None:
+    """ "NPD" -> "NPD Group", "Reed" -> "Reed International PLC", "Navigation Mixte" ->
+    "Cie. de Navigation Mixte": the first or last words of a longer organization name."""
+    words = _word_keys(cand.text)
+    if not words or (len(words) == 1 and words[0] in ORG_HEADS):
+        return None
+    # an organization's short form, or a lone word the NER took for a person ("Reed");
+    # never a place: "California" is not the "California Theater"
+    if cand.kind is not ActorKind.ORGANIZATION and not (
+        cand.kind is ActorKind.PERSON and len(words) == 1
+    ):
+        return None
+    for other in article.cands:
+        name = other.name or other.text
+        long = _word_keys(name)
+        if (
+            other.kind is ActorKind.ORGANIZATION
+            and len(long) > len(words)
+            and (long[: len(words)] == words or long[-len(words) :] == words)
+        ):
+            return name
     return None
 
 
@@ -361,9 +400,10 @@ def _build_actors(text: str, cands: list[Candidate]) -> tuple[list[ActorMention]
         surnames[alias_key(_surname(full))].append((pos, full))
     acronyms = _acronyms(text, cands)
 
+    article = _Article(cands, surnames, acronyms)
     resolved: list[Candidate] = []
-    for i, cand in enumerate(cands):
-        long_form = _long_form(i, cand, cands, text, surnames, acronyms)
+    for cand in cands:
+        long_form = _long_form(cand, article)
         if long_form is not None:
             target_kind = next(
                 (c.kind for c in cands if (c.name or c.text) == long_form), cand.kind

@@ -186,6 +186,7 @@ CURRENCY_CODES = frozenset(
 _CONJUNCTION = re.compile(r"\s+(?:and|&|or)\s+|,\s+")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])\s+(?=[A-Zi])")
+_PARTICLE = re.compile(r"^(?:(?:al|el|de|du|da|di|van|von|der|den|bin|ibn|le|la)[-\s‐]+)+")
 _WORD = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn|de|van|von|da)-?[A-Z]?[\w’'-]*)$")
 _LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
@@ -231,8 +232,13 @@ def _ends_with_abbreviation(span: str) -> bool:
 
 
 def is_name_like(text: str) -> bool:
-    """A named mention has a capital letter somewhere ("iPhone", "Turkey", not "jihadist")."""
-    return any(ch.isupper() for ch in text)
+    """A name starts with a capital or a digit, or is camel-cased ("iPhone", "eBay").
+
+    A lower-case particle may come first ("al-Assad", "de Gaulle"); "jihadist",
+    "trans-Atlantic" are not names.
+    """
+    word = _PARTICLE.sub("", text.strip())
+    return bool(word) and (word[0].isupper() or word[0].isdigit() or word[1:2].isupper())
 
 
 def words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

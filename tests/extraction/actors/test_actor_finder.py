@@ -30,11 +30,13 @@ def ent(text: str, surface: str, label: str, occurrence: int = 0) -> NamedEntity
 def run(
     finder: GazetteerActorFinder, text: str, *ents: tuple[str, str]
 ) -> tuple[list[ActorMention], list[Actor]]:
-    seen: dict[str, int] = {}
-    entities = []
+    """Each (surface, label) is its first occurrence not inside an earlier entity."""
+    entities: list[NamedEntity] = []
     for surface, label in ents:
-        entities.append(ent(text, surface, label, seen.get(surface, 0)))
-        seen[surface] = seen.get(surface, 0) + 1
+        start = text.index(surface)
+        while any(e.start < start + len(surface) and start < e.end for e in entities):
+            start = text.index(surface, start + 1)
+        entities.append(NamedEntity(start, start + len(surface), label, surface))
     return finder.find(text, entities)
 
 
@@ -364,3 +366,41 @@ def test_product_name_does_not_swallow_a_following_person(finder: GazetteerActor
         ("iPhone", "iPhone", ActorKind.PRODUCT),
         ("Steve Jobs", "Steve Jobs", ActorKind.PERSON),
     ]
+
+
+def test_lone_first_name_is_the_only_person_with_it(finder: GazetteerActorFinder) -> None:
+    text = "Elian Gonzalez stayed. Juan Miguel Gonzalez flew in. Elian smiled."
+    mentions, _ = run(
+        finder,
+        text,
+        ("Elian Gonzalez", "PERSON"),
+        ("Juan Miguel Gonzalez", "PERSON"),
+        ("Elian", "PERSON"),
+    )
+    assert [(m.text, m.name) for m in mentions] == [
+        ("Elian Gonzalez", "Elian Gonzalez"),
+        ("Juan Miguel Gonzalez", "Juan Miguel Gonzalez"),
+        ("Elian", "Elian Gonzalez"),
+    ]
+
+
+def test_company_short_name_taken_for_a_person(finder: GazetteerActorFinder) -> None:
+    text = "Reed International PLC rose. Reed said profit grew in California."
+    mentions, _ = run(
+        finder,
+        text,
+        ("Reed International PLC", "ORG"),
+        ("Reed", "PERSON"),
+        ("California", "GPE"),
+    )
+    assert triples(mentions) == [
+        ("Reed International PLC", "Reed International PLC", ActorKind.ORGANIZATION),
+        ("Reed", "Reed International PLC", ActorKind.ORGANIZATION),
+        ("California", "California", ActorKind.PLACE),
+    ]
+
+
+def test_lowercase_words_are_not_names_but_particles_are(finder: GazetteerActorFinder) -> None:
+    text = "trans-Atlantic ties; al-Zawahiri spoke."
+    mentions, _ = run(finder, text, ("trans-Atlantic", "NORP"), ("al-Zawahiri", "PERSON"))
+    assert triples(mentions) == [("al-Zawahiri", "al-Zawahiri", ActorKind.PERSON)]
