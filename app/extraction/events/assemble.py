@@ -89,21 +89,22 @@ class DependencyEventAssembler:
         mentions: Sequence[ActorMention],
         publication: PublicationDate,
     ) -> list[Event]:
+        text: str = doc.text  # spaCy rebuilds it on every access: read it once
         located = locate_mentions(doc, mentions)
         by_head: dict[int, list[LocatedMention]] = defaultdict(list)
         for lm in located:
             by_head[lm.head.i].append(lm)
-        dated = _dated_triggers(doc, timexes, publication)
+        dated = _dated_triggers(doc, text, timexes, publication)
         publication_dating = _publication_dating(publication)
         narrative = publication_dating
         events: list[Event] = []
-        for sentence in _sentences(doc, publication):
+        for sentence in _sentences(doc, text, publication):
             sentence_dated = {
                 i: idx for i, idx in dated.items() if sentence.start <= doc[i].idx < sentence.end
             }
             finite = [t for t in sentence.tokens if _undated_candidate(t, sentence_dated)]
             stops = set(sentence_dated) | {t.i for t in finite}
-            context = _Context(doc, located, by_head, sentence, stops)
+            context = _Context(doc, text, located, by_head, sentence, stops)
             for trigger_i, timex_index in sorted(sentence_dated.items()):
                 dating = _text_dating(timexes[timex_index], timex_index)
                 events.append(context.event(doc[trigger_i], dating))
@@ -124,7 +125,7 @@ class DependencyEventAssembler:
                 if participants:
                     events.append(context.event(noun, narrative, participants))
         # a headline restates the lead: its events would be duplicates
-        headline_end = _headline_end(doc.text)
+        headline_end = _headline_end(text)
         events = [e for e in events if e.trigger_start >= headline_end]
         events.sort(key=lambda e: (e.trigger_start, e.trigger_end))
         return events
@@ -144,12 +145,14 @@ class _Context:
     def __init__(
         self,
         doc: Any,
+        text: str,
         located: Sequence[LocatedMention],
         by_head: dict[int, list[LocatedMention]],
         sentence: _Sentence,
         stops: set[int],
     ) -> None:
         self._doc = doc
+        self._text = text
         self._located = located
         self._by_head = by_head
         self._sentence = sentence
@@ -164,7 +167,7 @@ class _Context:
         start, end = trigger_extent(trigger)
         if participants is None:
             participants = self.participants(trigger)
-        text = self._doc.text
+        text = self._text
         return Event(
             trigger=text[start:end],
             trigger_start=start,
@@ -238,14 +241,14 @@ def _undated_candidate(token: Token, sentence_dated: dict[int, int]) -> bool:
 
 
 def _dated_triggers(
-    doc: Any, timexes: Sequence[Timex], publication: PublicationDate
+    doc: Any, text: str, timexes: Sequence[Timex], publication: PublicationDate
 ) -> dict[int, int]:
     """Trigger token index → index of the timex dating it (the finest when several do)."""
     dated: dict[int, int] = {}
     for index, timex in enumerate(timexes):
         if not timex.can_date_event or _in_span(timex.start, publication.span):
             continue
-        if _fills_its_line(doc.text, timex):
+        if _fills_its_line(text, timex):
             continue  # a date line or byline, not a date in a sentence
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -327,9 +330,8 @@ def _headline_end(text: str) -> int:
     return first_end
 
 
-def _sentences(doc: Any, publication: PublicationDate) -> list[_Sentence]:
+def _sentences(doc: Any, text: str, publication: PublicationDate) -> list[_Sentence]:
     """Sentences with their text trimmed of white space and of the date line."""
-    text: str = doc.text
     out = []
     for number, sent in enumerate(doc.sents):
         start, end = sent.start_char, sent.end_char

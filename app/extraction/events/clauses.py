@@ -97,11 +97,13 @@ _ROLE_STRENGTH = {Role.AGENT: 2, Role.PATIENT: 1, Role.MENTIONED: 0}
 
 @dataclass(frozen=True, slots=True)
 class LocatedMention:
-    """A mention with the token that heads it and its sentence number."""
+    """A mention with the token that heads it, its sentence number and the folded
+    words of its name and surface form (for "the store" → "iTunes Music Store")."""
 
     mention: ActorMention
     head: Token
     sentence: int
+    name_words: frozenset[str]
 
 
 def clause_tokens(trigger: Token, stops: Collection[int]) -> list[Token]:
@@ -262,13 +264,9 @@ def resolve_description(
         for m in mentions
         if m.mention.start < noun.idx
         and sentence - _PRONOUN_WINDOW_SENTENCES <= m.sentence <= sentence
-        and _names_word(m.mention, word)
+        and word in m.name_words
     ]
     return window[-1].mention if window else None
-
-
-def _names_word(mention: ActorMention, word: str) -> bool:
-    return word in mention.key.split() or word in alias_key(mention.text).split()
 
 
 def is_copula(token: Token) -> bool:
@@ -303,7 +301,8 @@ def locate_mentions(doc: object, mentions: Sequence[ActorMention]) -> list[Locat
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")  # type: ignore[attr-defined]
         head = span_head(span) if span is not None else None
         if head is not None:
-            located.append(LocatedMention(mention, head, sentence_of[head.i]))
+            words = frozenset(mention.key.split()) | frozenset(alias_key(mention.text).split())
+            located.append(LocatedMention(mention, head, sentence_of[head.i], words))
     return located
 
 
