@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -63,6 +64,7 @@ def _ascii_fold(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every form of every mention
 def alias_key(name: str) -> str:
     """Fold a name to its lookup key: lower case, no accents, variants unified.
 
