@@ -231,16 +231,18 @@ _TAIL = re.compile(r"(?:\s*(?:['’]s?|[,.;:!?\"”“]))+$")
 
 
 def normalized(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading determiner and trailing possessive/punctuation (but an "Inc." dot)."""
+    """Drop a leading determiner and any trailing possessive or punctuation.
+
+    Applied to both sides, so "Apple Inc.," (gold) and "Apple Inc." (Chronicle)
+    compare equal, as do "U.S." and "U.S".
+    """
     span = text[start:end]
     det = _DET.match(span)
     if det and det.end() < len(span):
         start += det.end()
-    span = text[start:end]
-    if not re.search(r"(?:\b[A-Z]\.|Inc\.|Corp\.|Ltd\.|Co\.)$", span):
-        tail = _TAIL.search(span)
-        if tail and tail.start() > 0:
-            end = start + tail.start()
+    tail = _TAIL.search(text[start:end])
+    if tail and tail.start() > 0:
+        end = start + tail.start()
     return start, end
 
 
