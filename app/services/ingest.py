@@ -199,9 +199,11 @@ def _replace_extraction(
     session: Session, article_id: int, extraction: x.Extraction, version: str
 ) -> None:
     try:
-        article = session.get_one(Article, article_id)
+        # Write first: on SQLite a read-then-write transaction can fail with
+        # SQLITE_BUSY when another writer commits in between; a write takes the lock.
         session.execute(delete(Event).where(Event.article_id == article_id))
         session.execute(delete(Timex).where(Timex.article_id == article_id))
+        article = session.get_one(Article, article_id)
         for name, value in publication_columns(extraction.publication.value).items():
             setattr(article, name, value)
         article.published_at_source = extraction.publication.source.value

@@ -338,3 +338,49 @@ def _now():
     import datetime as dt
 
     return dt.datetime(2020, 10, 1, tzinfo=dt.UTC)
+
+
+def test_concurrent_articles_sharing_a_new_actor_create_it_once(db: Backend, fake: FakeExtractor):
+    """Two different articles introduce the same unseen actor at the same moment: the
+    alias-key constraint lets one create it; the other retries and reuses it."""
+    texts = [
+        fake.article(
+            event(
+                "Turkey protested on Monday.",
+                "protested",
+                "2020-09-28",
+                timex="on Monday",
+                actors=("Turkey",),
+            )
+        ),
+        fake.article(
+            event(
+                "Ankara answered on Tuesday.",
+                "answered",
+                "2020-09-29",
+                timex="on Tuesday",
+                actors=("Turkey",),
+            )
+        ),
+    ]
+    both_extracting = threading.Barrier(2, timeout=10)
+    fake.on_extract = lambda _text: both_extracting.wait()
+    responses = []
+
+    with TestClient(create_app(client_settings(db), extractor=fake)) as client:
+        threads = [
+            threading.Thread(
+                target=lambda t=t: responses.append(client.post("/articles", json={"text": t}))
+            )
+            for t in texts
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        turkey = client.get("/actors", params={"q": "turkey"}).json()["items"]
+
+    assert [r.status_code for r in responses] == [201, 201]
+    assert [(a["name"], a["event_count"]) for a in turkey] == [("Turkey", 2)]
+    rows = count_rows(db)
+    assert (rows["actor"], rows["actor_alias"], rows["article"]) == (1, 3, 2)
