@@ -7,6 +7,9 @@ their DCTs, plus the SemEval-2015 trial articles (30). Every stage of the Extrac
 runs as `Extractor.extract` runs it — dateline, temporal tagger, spaCy, actors,
 events — timed separately; spaCy is timed component by component.
 
+Times are CPU time of this process (time.process_time), so other load on a shared
+machine does not inflate them; wall time is close to it on an idle core.
+
 Configurations:
   full     the spaCy model as shipped: tok2vec, tagger, parser, attribute_ruler,
            lemmatizer, ner (NER spans feed the actor finder)
@@ -73,9 +76,9 @@ class StageTimer:
         self.seconds: dict[str, float] = defaultdict(float)
 
     def run(self, stage: str, fn: Any, *args: Any) -> Any:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         result = fn(*args)
-        self.seconds[stage] += time.perf_counter() - t0
+        self.seconds[stage] += time.process_time() - t0
         return result
 
 
@@ -102,11 +105,11 @@ def bench(name: str, exclude: list[str], articles: list[Article], repeat: int) -
     extract_timed(nlp, parts, articles[0], StageTimer())  # warm-up
     timer = StageTimer()
     events = 0
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for _ in range(repeat):
         for article in articles:
             events += extract_timed(nlp, parts, article, timer)
-    total = time.perf_counter() - t0
+    total = time.process_time() - t0
     words = repeat * sum(len(a.text.split()) for a in articles)
     return {
         "name": name,
