@@ -24,27 +24,31 @@ class Tense(Enum):
     FUTURE = 1
 
 
-# Irregular past forms common in news (regular ones are caught by "-ed").
-_IRREGULAR_PAST = (
-    "began|became|brought|bought|built|came|caught|chose|drew|drove|fell|felt|fought|found|"
-    "flew|forgot|got|gave|went|grew|held|heard|kept|knew|laid|led|left|lent|lost|made|meant|"
-    "met|paid|ran|rose|sold|sent|shot|showed|spoke|spent|stood|stole|struck|swore|took|"
-    "taught|told|thought|threw|understood|won|wrote|withdrew|broke|saw|wore|sank|slid|"
-    "shrank|sought|bore|beat|fled|froze|hung|swept|tore|woke|ate"
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Tense cues, read from the clause's words (one cheap tokenisation, set look-ups).
+_FUTURE_WORDS = _word_set("will shall ll upcoming coming next later tomorrow soon scheduled slated")
+# "<word> to" is a future cue: "going to", "is due to", "plans to", "expected to"
+_FUTURE_BEFORE_TO = _word_set(
+    "going due is are was were plan plans planned planning expect expects expected intend "
+    "intends intended hope hopes aim aims want wants seek seeks set"
 )
-# Cues are matched in one pass; future alternatives come first so that
-# "scheduled"/"expected" count as future, not as past-tense "-ed" verbs.  A
-# participle after "be"/"is" ("will be published", "is expected") is no past cue.
-_CUES = re.compile(
-    r"(?P<future>\b(?:will|won['’]t|wo\s+n['’]t|shall|going\s+to|due\s+to|"
-    r"(?:is|are|was|were)\s+to|(?:plans?|planned|planning|expects?|expected|intends?|"
-    r"intended|hopes?|aims?|wants?|seeks?|set|slated|scheduled)\s+to|scheduled|"
-    r"upcoming|coming|next|later|tomorrow|soon)\b|['’]ll\b)"
-    r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)"
-    rf"(?P<past>\b(?:said|says|told|was|were|had|did|ago|last|earlier|yesterday|"
-    rf"{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b)",
-    re.IGNORECASE,
+_PAST_WORDS = _word_set(
+    "said says told was were had did ago last earlier yesterday "
+    # irregular past forms common in news (regular ones are caught by "-ed")
+    "began became brought bought built came caught chose drew drove fell felt fought found "
+    "flew forgot got gave went grew held heard kept knew laid led left lent lost made meant "
+    "met paid ran rose sold sent shot showed spoke spent stood stole struck swore took taught "
+    "thought threw understood won wrote withdrew broke saw wore sank slid shrank sought bore "
+    "beat fled froze hung swept tore woke ate"
 )
+# a participle after these is no past cue ("will be published", "is expected")
+_PASSIVE_AUX = _word_set("be been being is are")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
 # A preposition right before the expression outweighs the clause's verbs:
 # after "by", "until", "through", "payable", "to" the date is whichever is nearest
 # ("through June" in March is ahead, "through Oct. 19" in late October behind);
@@ -56,7 +60,7 @@ _NEAREST_LEFT = re.compile(
 )
 _PAST_LEFT = re.compile(r"\b(?:since|ended|ending)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
-_WINDOW = 160
+_WINDOW = 120
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -75,15 +79,31 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     if _PAST_LEFT.search(text, max(0, start - 20), start):
         return Tense.PAST
     lo, hi = clause_bounds(text, start, end)
+    words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)]
     best: tuple[int, Tense] | None = None
-    for m in _CUES.finditer(text, lo, hi):
-        if start <= m.start() < end:
+    for i, (_word, w_start, w_end) in enumerate(words):
+        if start <= w_start < end:
             continue  # a cue inside the expression itself ("next Friday")
-        distance = start - m.end() if m.end() <= start else m.start() - end
-        tense = Tense.FUTURE if m.group("future") else Tense.PAST
+        tense = _cue(words, i)
+        if tense is Tense.NONE:
+            continue
+        distance = start - w_end if w_end <= start else w_start - end
         if best is None or distance < best[0]:
             best = (distance, tense)
     return best[1] if best else Tense.NONE
+
+
+def _cue(words: list[tuple[str, int, int]], i: int) -> Tense:
+    word = words[i][0]
+    following = words[i + 1][0] if i + 1 < len(words) else ""
+    if word in _FUTURE_WORDS or (following == "to" and word in _FUTURE_BEFORE_TO):
+        return Tense.FUTURE
+    if word == "won" and following == "t":  # "won't"
+        return Tense.FUTURE
+    if word in _PAST_WORDS or (len(word) > 3 and word.endswith("ed")):
+        previous = words[i - 1][0] if i > 0 else ""
+        return Tense.NONE if previous in _PASSIVE_AUX else Tense.PAST
+    return Tense.NONE
 
 
 @dataclass(slots=True)

@@ -39,8 +39,28 @@ _VETO_REACH = 40
 
 
 def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Greedy: longest span first, then priority, then leftmost; no overlaps."""
-    ordered = sorted(candidates, key=lambda c: (-c.length, -c.priority, c.start))
+    """Longest span first, then priority, then leftmost; no overlaps.
+
+    The greedy choice runs per cluster of mutually overlapping candidates, so
+    its cost stays proportional to the text even with thousands of them.
+    """
+    kept: list[Candidate] = []
+    cluster: list[Candidate] = []
+    cluster_end = -1
+    for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if cluster and c.start >= cluster_end:
+            kept.extend(_greedy(cluster))
+            cluster = []
+        cluster.append(c)
+        cluster_end = max(cluster_end, c.end) if len(cluster) > 1 else c.end
+    kept.extend(_greedy(cluster))
+    return kept
+
+
+def _greedy(cluster: list[Candidate]) -> list[Candidate]:
+    if len(cluster) <= 1:
+        return cluster
+    ordered = sorted(cluster, key=lambda c: (-c.length, -c.priority, c.start))
     starts: list[int] = []
     ends: list[int] = []
     kept: list[Candidate] = []
