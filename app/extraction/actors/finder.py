@@ -394,6 +394,19 @@ def _acronyms_defined(text: str, cands: Sequence[Candidate]) -> list[str]:
     return out
 
 
+def _common_word_taken_for_a_person(text: str, cand: Candidate) -> bool:
+    """A lone capitalized word spaCy calls a person ("White", "Treaty") that the same
+    article also writes in lower case is a common word, not a surname. Only for
+    words no full name of the article explains (those resolved before this test)."""
+    if cand.kind is not ActorKind.PERSON or cand.from_gazetteer or " " in cand.text:
+        return False
+    lower = cand.text.lower()
+    return (
+        lower != cand.text
+        and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    )
+
+
 def _build_actors(text: str, cands: list[Candidate]) -> tuple[list[ActorMention], list[Actor]]:
     surnames: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for pos, full in _person_full_names(cands):
@@ -409,6 +422,8 @@ def _build_actors(text: str, cands: list[Candidate]) -> tuple[list[ActorMention]
                 (c.kind for c in cands if (c.name or c.text) == long_form), cand.kind
             )
             cand = replace(cand, name=long_form, kind=target_kind)
+        elif _common_word_taken_for_a_person(text, cand):
+            continue
         resolved.append(cand)
 
     groups: dict[str, list[Candidate]] = defaultdict(list)

@@ -404,3 +404,16 @@ def test_lowercase_words_are_not_names_but_particles_are(finder: GazetteerActorF
     text = "trans-Atlantic ties; al-Zawahiri spoke."
     mentions, _ = run(finder, text, ("trans-Atlantic", "NORP"), ("al-Zawahiri", "PERSON"))
     assert triples(mentions) == [("al-Zawahiri", "al-Zawahiri", ActorKind.PERSON)]
+
+
+def test_common_word_taken_for_a_person_is_dropped(finder: GazetteerActorFinder) -> None:
+    text = "The Embassy was hit; the embassy staff fled. Steve Jobs kept the jobs. Cook spoke."
+    mentions, _ = run(
+        finder,
+        text,
+        ("Embassy", "PERSON"),
+        ("Steve Jobs", "PERSON"),
+        ("Cook", "PERSON"),
+    )
+    # "Jobs" has a full name in the article; "Cook" is never written in lower case
+    assert [m.text for m in mentions] == ["Steve Jobs", "Cook"]
