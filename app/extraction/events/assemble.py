@@ -39,6 +39,7 @@ from app.extraction.events.triggers import (
     find_trigger,
     is_event_noun,
     is_finite,
+    is_modal,
     is_past,
     trigger_extent,
 )
@@ -236,8 +237,15 @@ class _Context:
 
 
 def _undated_candidate(token: Token, sentence_dated: dict[int, int]) -> bool:
-    """A finite predicate without a date of its own; copulas state, they do not happen."""
-    return is_finite(token) and token.i not in sentence_dated and not is_copula(token)
+    """A finite predicate without a date of its own. Copulas state, they do not happen;
+    a future or hypothetical act ("will use") has no date the story gives, and the
+    publication date would misplace it."""
+    return (
+        is_finite(token)
+        and token.i not in sentence_dated
+        and not is_copula(token)
+        and not is_modal(token)
+    )
 
 
 def _dated_triggers(

@@ -76,6 +76,11 @@ def is_past(token: Token) -> bool:
     return any(c.tag_ == "VBD" or c.lemma_ == "have" for c in aux)
 
 
+def is_modal(token: Token) -> bool:
+    """Future or hypothetical: "will use", "could end up", "would be released"."""
+    return any(c.dep_ in _AUX_DEPS and c.tag_ == "MD" for c in token.children)
+
+
 def span_head(tokens: Iterable[Token]) -> Token | None:
     """The token of a span whose head lies outside the span (the last one if several)."""
     toks = list(tokens)

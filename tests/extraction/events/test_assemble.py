@@ -231,3 +231,16 @@ def test_a_definite_description_resolves_to_the_actor_whose_name_has_its_noun(
     sold = [e for e in events if e.trigger == "sold"]
     assert len(sold) == 1
     assert roles(sold[0]) == {"itunes": Role.AGENT}
+
+
+def test_an_undated_future_act_is_not_put_on_the_publication_date(assemble: Any) -> None:
+    text = "The iPhone will use a new chip. Apple sells the iPod."
+    events = assemble(text, [], D(2010, 6, 8))
+    assert summary(events) == [("sells", D(2010, 6, 8), D(2010, 6, 8), "publication", None)]
+
+
+def test_a_future_act_with_its_own_date_is_an_event(assemble: Any) -> None:
+    text = "Apple will release the iPhone on June 24."
+    events = assemble(text, [date_timex(text, "June 24", D(2010, 6, 24))], D(2010, 6, 8))
+    assert summary(events) == [("release", D(2010, 6, 24), D(2010, 6, 24), "text", 0)]
+    assert roles(events[0]) == {"apple": Role.AGENT, "iphone": Role.PATIENT}
