@@ -1,0 +1,122 @@
+"""evaluation.meantime: text rebuilding, spans and scoring, on a hand-written document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.extraction.types import ActorKind, ActorMention
+from evaluation.meantime import (
+    Scores,
+    cross_document,
+    detokenize,
+    match,
+    name_core,
+    normalized,
+    read_document,
+)
+
+XML = """<?xml version="1.0" ?><Document doc_id="1" doc_name="1_x" lang="en">
+<token number="0" sentence="0" t_id="1">Wal</token>
+<token number="1" sentence="0" t_id="2">-</token>
+<token number="2" sentence="0" t_id="3">Mart</token>
+<token number="3" sentence="0" t_id="4">sues</token>
+<token number="4" sentence="0" t_id="5">Apple</token>
+<token number="5" sentence="1" t_id="6">May</token>
+<token number="6" sentence="1" t_id="7">1</token>
+<token number="7" sentence="2" t_id="8">The</token>
+<token number="8" sentence="2" t_id="9">Beatles</token>
+<token number="9" sentence="2" t_id="10">'</token>
+<token number="10" sentence="2" t_id="11">Apple</token>
+<token number="11" sentence="2" t_id="12">Corps</token>
+<token number="12" sentence="2" t_id="13">,</token>
+<token number="13" sentence="2" t_id="14">in</token>
+<token number="14" sentence="2" t_id="15">London</token>
+<token number="15" sentence="2" t_id="16">.</token>
+<token number="16" sentence="3" t_id="17">Apple</token>
+<token number="17" sentence="3" t_id="18">won</token>
+<token number="18" sentence="3" t_id="19">.</token>
+<Markables>
+<ENTITY_MENTION comment="" head="" m_id="1" syntactic_type="NAM">
+<token_anchor t_id="1"/><token_anchor t_id="2"/><token_anchor t_id="3"/>
+</ENTITY_MENTION>
+<ENTITY_MENTION comment="" head="" m_id="2" syntactic_type="NAM"><token_anchor t_id="5"/>
+</ENTITY_MENTION>
+<ENTITY_MENTION comment="" head="" m_id="3" syntactic_type="NAM">
+<token_anchor t_id="8"/><token_anchor t_id="9"/><token_anchor t_id="10"/>
+<token_anchor t_id="11"/><token_anchor t_id="12"/>
+</ENTITY_MENTION>
+<ENTITY_MENTION comment="" head="" m_id="4" syntactic_type="NAM"><token_anchor t_id="15"/>
+</ENTITY_MENTION>
+<ENTITY_MENTION m_id="5"><token_anchor t_id="17"/></ENTITY_MENTION>
+<ENTITY ent_type="ORG" instance_id="ORG_WM" m_id="10"/>
+<ENTITY ent_type="ORG" instance_id="ORG_APPLE" m_id="11"/>
+<ENTITY ent_type="ORG" instance_id="ORG_CORPS" m_id="12"/>
+<ENTITY ent_type="LOC" instance_id="LOC_LONDON" m_id="13"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="1"/><target m_id="10"/></REFERS_TO>
+<REFERS_TO r_id="2"><source m_id="2"/><source m_id="5"/><target m_id="11"/></REFERS_TO>
+<REFERS_TO r_id="3"><source m_id="3"/><target m_id="12"/></REFERS_TO>
+<REFERS_TO r_id="4"><source m_id="4"/><target m_id="13"/></REFERS_TO>
+</Relations>
+</Document>
+"""
+
+
+def test_text_is_rebuilt_with_token_offsets(tmp_path: Path) -> None:
+    path = tmp_path / "1_x.xml"
+    path.write_text(XML, encoding="utf-8")
+    doc = read_document(path)
+    assert (
+        doc.text
+        == "Wal-Mart sues Apple\n\nMay 1\n\nThe Beatles' Apple Corps, in London. Apple won."
+    )
+    assert [(g.text, g.syntactic_type, g.ent_type) for g in doc.gold] == [
+        ("Wal-Mart", "NAM", "ORG"),
+        ("Apple", "NAM", "ORG"),
+        ("The Beatles' Apple Corps", "NAM", "ORG"),
+        ("London", "NAM", "LOC"),
+        ("Apple", None, "ORG"),
+    ]
+    # the last typed mention is in sentence 2: "Apple won." is not scored
+    assert doc.text[: doc.scored_end].endswith("in London.")
+
+
+def test_dash_between_words_is_kept() -> None:
+    tokens = [("1", "2", "San"), ("2", "2", "Jose"), ("3", "2", "-"), ("4", "2", "Cisco")]
+    assert detokenize(tokens)[0] == "San Jose - Cisco"
+
+
+def test_span_normalization() -> None:
+    text = "the Apple Inc., and The Beatles' Apple Corps in London"
+    assert text[slice(*normalized(text, 0, 15))] == "Apple Inc"
+    core = name_core(text, 20, len(text))
+    assert text[slice(*core)] == "Apple Corps"
+
+
+def mention(text: str, surface: str, kind: ActorKind, key: str) -> ActorMention:
+    start = text.index(surface)
+    return ActorMention(surface, start, start + len(surface), surface, kind, key)
+
+
+def test_scoring_counts_and_cross_document(tmp_path: Path) -> None:
+    path = tmp_path / "1_x.xml"
+    path.write_text(XML, encoding="utf-8")
+    doc = read_document(path)
+    t = doc.text
+    predicted = [
+        mention(t, "Wal-Mart", ActorKind.ORGANIZATION, "walmart"),
+        mention(t, "Apple", ActorKind.ORGANIZATION, "apple"),
+        mention(t, "Apple Corps", ActorKind.ORGANIZATION, "apple corps"),
+        mention(t, "London", ActorKind.PERSON, "london"),  # wrong type
+        mention(t, "May", ActorKind.PERSON, "may"),  # not a gold name: false positive
+    ]
+    scores = Scores()
+    match(doc, predicted, scores, "strict")
+    match(doc, predicted, scores, "core")
+    pairs = match(doc, predicted, scores, "overlap")
+    assert (scores.strict["ORG"].tp, scores.strict["ORG"].fn) == (2, 1)  # Corps: not strict
+    assert (scores.core["ORG"].tp, scores.core["ORG"].fn) == (3, 0)
+    assert (scores.core["LOC"].fn, scores.core["PER"].fp) == (1, 2)
+    total, one, linked, _ = cross_document([doc], [(predicted, [])], [pairs])
+    assert (total, one, linked) == (0, 0, 0)  # one document: nothing is cross-document
