@@ -127,7 +127,7 @@ def _ingest_item(
     return BatchItemResult(
         index=index,
         status=201 if result.created else 200,
-        article=present.article_summary(result.article),
+        article=present.article_summary(result.article.article),
     )
 
 

@@ -3,7 +3,9 @@ API shape nests spans and small article views."""
 
 from __future__ import annotations
 
-from app.db.models import Actor, Article, Event, Timex
+from app.db.articles import LoadedArticle
+from app.db.models import Actor, Article, Timex
+from app.db.participants import LoadedEvent
 from app.extraction import types as x
 from app.schemas.actors import ActorDetail, ActorSummary
 from app.schemas.articles import ArticleDetail, ArticleSummary, TimexOut
@@ -19,8 +21,8 @@ from app.schemas.extraction import (
 )
 
 
-def event_out(event: Event) -> EventOut:
-    article = event.article
+def event_out(loaded: LoadedEvent) -> EventOut:
+    event, article = loaded.event, loaded.event.article
     return EventOut(
         id=event.id,
         article_id=event.article_id,
@@ -32,13 +34,8 @@ def event_out(event: Event) -> EventOut:
         trigger=Span(text=event.trigger_text, start=event.trigger_start, end=event.trigger_end),
         sentence=Span(text=event.sentence_text, start=event.sentence_start, end=event.sentence_end),
         actors=[
-            EventActorOut(
-                id=link.actor.id,
-                name=link.actor.name,
-                kind=x.ActorKind(link.actor.kind),
-                role=x.Role(link.role),
-            )
-            for link in event.actor_links
+            EventActorOut(id=p.actor_id, name=p.name, kind=x.ActorKind(p.kind), role=x.Role(p.role))
+            for p in loaded.participants
         ],
         article=ArticleRef(
             id=article.id,
@@ -81,12 +78,13 @@ def article_summary(article: Article) -> ArticleSummary:
     return ArticleSummary(**_summary_fields(article))
 
 
-def article_detail(article: Article) -> ArticleDetail:
+def article_detail(loaded: LoadedArticle) -> ArticleDetail:
+    article = loaded.article
     return ArticleDetail(
         **_summary_fields(article),
         text=article.text,
         timexes=[timex_out(t) for t in article.timexes],
-        events=[event_out(e) for e in article.events],
+        events=[event_out(e) for e in loaded.events],
     )
 
 

@@ -3,29 +3,42 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_, select, tuple_
 from sqlalchemy.orm import Session, defer, selectinload
 
 from app.db.cursor import KeyKind, decode_cursor, encode_cursor
-from app.db.models import Article, Event, EventActor
+from app.db.models import Article, Event
 from app.db.pagination import Order, Page, split_page
+from app.db.participants import LoadedEvent, with_participants
 
 CURSOR_KIND = "articles"
 SORT_KEY_KINDS: tuple[KeyKind, ...] = ("datetime", "int")
 
 ARTICLE_DETAIL_OPTIONS = (
     selectinload(Article.timexes),
-    selectinload(Article.events).selectinload(Event.timex),
-    selectinload(Article.events).selectinload(Event.actor_links).selectinload(EventActor.actor),
+    # an event's timex is one of the article's timexes: already in the identity map
+    selectinload(Article.events).joinedload(Event.timex),
 )
 
 
-def get_article(session: Session, article_id: int) -> Article | None:
-    """The article with its timexes and events, everything an ArticleDetail shows."""
+@dataclass(frozen=True, slots=True)
+class LoadedArticle:
+    """An article with its timexes and its events (with their participants)."""
+
+    article: Article
+    events: list[LoadedEvent]
+
+
+def get_article(session: Session, article_id: int) -> LoadedArticle | None:
+    """Everything an ArticleDetail shows."""
     stmt = select(Article).where(Article.id == article_id).options(*ARTICLE_DETAIL_OPTIONS)
-    return session.scalars(stmt).one_or_none()
+    article = session.scalars(stmt).one_or_none()
+    if article is None:
+        return None
+    return LoadedArticle(article, with_participants(session, article.events))
 
 
 def find_duplicate(session: Session, url: str | None, content_hash: str) -> Article | None:

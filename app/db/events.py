@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, and_, exists, select, tuple_
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.sql.base import ExecutableOption
 
 from app.db.actors import actor_ids_by_name
 from app.db.cursor import KeyKind, decode_cursor, encode_cursor
 from app.db.models import Article, Event, EventActor
 from app.db.pagination import Order, Page, split_page
+from app.db.participants import LoadedEvent, with_participants
 from app.extraction.types import DatedBy, Granularity
 
 CURSOR_KIND = "events"
@@ -22,7 +23,9 @@ SORT_KEY_KINDS: tuple[KeyKind, ...] = ("date", "date", "datetime", "int", "int")
 
 # Everything an event item shows, loaded up front (relationships never lazy-load).
 EVENT_LOAD_OPTIONS: tuple[ExecutableOption, ...] = (
-    selectinload(Event.article).load_only(
+    # Many-to-ones join into the page query (no row multiplication, so LIMIT holds);
+    # participants come from one extra Core query (app.db.participants).
+    joinedload(Event.article).load_only(
         Article.id,
         Article.title,
         Article.url,
@@ -33,8 +36,7 @@ EVENT_LOAD_OPTIONS: tuple[ExecutableOption, ...] = (
         Article.published_utc_offset,
         raiseload=True,
     ),
-    selectinload(Event.timex),
-    selectinload(Event.actor_links).selectinload(EventActor.actor),
+    joinedload(Event.timex),
 )
 
 
@@ -73,7 +75,7 @@ def list_events(
     order: Order = "asc",
     limit: int = 50,
     cursor: str | None = None,
-) -> Page[Event]:
+) -> Page[LoadedEvent]:
     after = decode_cursor(cursor, CURSOR_KIND, order, SORT_KEY_KINDS) if cursor else None
     conditions = _filter_conditions(session, filters)
     if conditions is None:  # an actor nobody has seen: an empty timeline, not an error
@@ -82,12 +84,13 @@ def list_events(
     rows = session.scalars(stmt.options(*EVENT_LOAD_OPTIONS)).all()
     items, has_more = split_page(rows, limit)
     next_cursor = encode_cursor(CURSOR_KIND, order, sort_keys(items[-1])) if has_more else None
-    return Page(items=items, next_cursor=next_cursor)
+    return Page(items=with_participants(session, items), next_cursor=next_cursor)
 
 
-def get_event(session: Session, event_id: int) -> Event | None:
+def get_event(session: Session, event_id: int) -> LoadedEvent | None:
     stmt = select(Event).where(Event.id == event_id).options(*EVENT_LOAD_OPTIONS)
-    return session.scalars(stmt).one_or_none()
+    event = session.scalars(stmt).one_or_none()
+    return None if event is None else with_participants(session, [event])[0]
 
 
 def _timeline_select(

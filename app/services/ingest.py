@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db import articles as article_queries
+from app.db.articles import LoadedArticle
 from app.db.models import Actor, ActorAlias, Article, Event, EventActor, Timex
 from app.extraction import types as x
 from app.extraction.actors.keys import alias_key
@@ -57,7 +58,7 @@ class ArticleSubmission:
 
 @dataclass(frozen=True, slots=True)
 class IngestResult:
-    article: Article  # loaded with its timexes and events
+    article: LoadedArticle
     created: bool
 
 
@@ -100,7 +101,7 @@ def ingest_article(
 
 def reprocess_article(
     session: Session, extractor: ExtractorLike, article_id: int
-) -> Article | None:
+) -> LoadedArticle | None:
     """Re-run extraction on a stored article and replace its timexes and events."""
     article = session.get(Article, article_id)
     if article is None:
@@ -148,7 +149,7 @@ def publication_columns(value: dt.date | dt.datetime) -> dict[str, object]:
     }
 
 
-def _existing(session: Session, url: str | None, digest: str) -> Article | None:
+def _existing(session: Session, url: str | None, digest: str) -> LoadedArticle | None:
     found = article_queries.find_duplicate(session, url, digest)
     if found is None:
         session.rollback()  # close the read transaction
@@ -156,7 +157,7 @@ def _existing(session: Session, url: str | None, digest: str) -> Article | None:
     return _load(session, found.id)
 
 
-def _load(session: Session, article_id: int) -> Article:
+def _load(session: Session, article_id: int) -> LoadedArticle:
     # Objects written in this session lack their relationships; read afresh.
     session.expunge_all()
     article = article_queries.get_article(session, article_id)
