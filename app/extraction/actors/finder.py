@@ -43,7 +43,6 @@ _LOCATIVE = frozenset(
         "in",
         "at",
         "from",
-        "to",
         "near",
         "into",
         "outside",
@@ -51,8 +50,6 @@ _LOCATIVE = frozenset(
         "around",
         "across",
         "via",
-        "toward",
-        "towards",
         "through",
         "downtown",
         "central",
@@ -83,7 +80,11 @@ _PRE_MODEL = re.compile(r"(?<![\w.])(\d+(?:GB|TB|G))[ \t]+$")
 # Apple-style product names: "iChat", "iBook", "iMovie".
 _I_PRODUCT = re.compile(r"(?<![\w-])i[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![\w-])")
 # A company name followed by a model number is its product: "Boeing 787", "Airbus A320".
-_MODEL_NUMBER = re.compile(r"[ \t]+(?!(?:19|20)\d\d\b)([A-Z]?\d{2,}[\w-]*)")
+# Not a year, and not a quantity ("Apple 15 percent", "Boeing 20 million").
+_MODEL_NUMBER = re.compile(
+    r"[ \t]+(?!(?:19|20)\d\d\b)([A-Z]?\d{2,}[\w-]*)"
+    r"(?![.,]?\d|\s*(?:%|percent|per cent|million|billion|thousand|years?|days?)\b)"
+)
 _TRAILING_NUMBER = re.compile(r"\s+\d+$")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‐‑–]", re.IGNORECASE)

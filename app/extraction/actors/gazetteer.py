@@ -92,6 +92,9 @@ class Gazetteer:
         self._by_key: dict[str, GazetteerEntry] = {}
         for entry in self.entries:
             for form, form_type in _forms_of(entry):
+                if entry.kind is ActorKind.PRODUCT and not form.endswith("s"):
+                    # plural of a product is the product: "iPhones", "MacBooks"
+                    self._forms.setdefault(form + "s", (entry, FormType.ALIAS))
                 self._forms[form] = (entry, form_type)
                 if len(form) >= 5 and form.upper() != form:
                     self._forms.setdefault(form.upper(), (entry, form_type))

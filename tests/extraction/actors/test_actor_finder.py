@@ -417,3 +417,19 @@ def test_common_word_taken_for_a_person_is_dropped(finder: GazetteerActorFinder)
     )
     # "Jobs" has a full name in the article; "Cook" is never written in lower case
     assert [m.text for m in mentions] == ["Steve Jobs", "Cook"]
+
+
+def test_product_plurals_and_company_quantities(finder: GazetteerActorFinder) -> None:
+    text = "Boeing sold 20 million iPhones? No: Apple 15 percent up, Boeing 747 orders."
+    mentions, _ = run(finder, text)
+    assert [(m.text, m.name, m.kind) for m in mentions] == [
+        ("Boeing", "Boeing", ActorKind.ORGANIZATION),
+        ("iPhones", "iPhone", ActorKind.PRODUCT),
+        ("Apple", "Apple Inc.", ActorKind.ORGANIZATION),
+        ("Boeing 747", "Boeing 747", ActorKind.PRODUCT),
+    ]
+
+
+def test_capital_after_to_is_still_the_government(finder: GazetteerActorFinder) -> None:
+    mentions, _ = run(finder, "Yerevan appealed to Moscow for help.")
+    assert [m.name for m in mentions] == ["Armenia", "Russia"]
