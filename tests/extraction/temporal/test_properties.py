@@ -12,7 +12,9 @@ from app.extraction.temporal import RuleTemporalTagger
 from app.extraction.temporal.tagger import all_rules
 
 TAGGER = RuleTemporalTagger()
-RULE_NAMES = {r.name for r in all_rules()} | {"absolute.range", "weekday.range"}
+RULE_NAMES = {r.name for r in all_rules()}
+# merged ranges are named after the family of their first end
+RULE_NAMES |= {name.split(".")[0] + ".range" for name in RULE_NAMES}
 MIB = 1 << 20
 
 # pieces chosen to trip a regex engine: digit runs, separators, weekday and month

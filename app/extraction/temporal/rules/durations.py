@@ -184,7 +184,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?:past|last|next|first|previous|coming|final|remaining)\s+)?)?"
         rf"{_QUALIFIER}(?P<num>{NUMBER})"
         rf"[\s-]+(?:(?:more|additional|trading|business|straight|consecutive)\s+)?{_UNIT_WORD}"
-        r"(?P<half>\s+and\s+a\s+half)?(?:-old)?\b(?!-)",
+        # ages ("a 52-year-old") are not expressions: the trailing (?!-) refuses them
+        r"(?P<half>\s+and\s+a\s+half)?\b(?!-)",
         _duration,
         priority=-1,
         examples=(
@@ -227,7 +228,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "set.adverb",
-        r"\b(?:daily|weekly|monthly|yearly|annually|hourly|nightly)\b",
+        # "daily"/"annually" are mostly adjectives or rates in news ("daily volume")
+        r"\b(?:weekly|monthly|yearly|hourly|nightly)\b",
         _adverb_set,
         examples=(Example("published [weekly]", "P1W", type="SET"),),
     ),
