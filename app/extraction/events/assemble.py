@@ -17,6 +17,7 @@ Pure: works on the parse it is given, no I/O.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -91,7 +92,9 @@ class DependencyEventAssembler:
         publication: PublicationDate,
     ) -> list[Event]:
         text: str = doc.text  # spaCy rebuilds it on every access: read it once
-        located = locate_mentions(doc, mentions)
+        sentences = _sentences(doc, text, publication)
+        sentence_of = {t.i: sentence.number for sentence in sentences for t in sentence.tokens}
+        located = locate_mentions(doc, mentions, sentence_of)
         by_head: dict[int, list[LocatedMention]] = defaultdict(list)
         for lm in located:
             by_head[lm.head.i].append(lm)
@@ -99,7 +102,7 @@ class DependencyEventAssembler:
         publication_dating = _publication_dating(publication)
         narrative = publication_dating
         events: list[Event] = []
-        for sentence in _sentences(doc, text, publication):
+        for sentence in sentences:
             sentence_dated = {
                 i: idx for i, idx in dated.items() if sentence.start <= doc[i].idx < sentence.end
             }
@@ -261,7 +264,7 @@ def _dated_triggers(
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        trigger = find_trigger(span)
+        trigger = find_trigger(span, _paragraph_of(text, doc, timex.start))
         if trigger is None:
             continue
         previous = dated.get(trigger.i)
@@ -338,11 +341,30 @@ def _headline_end(text: str) -> int:
     return first_end
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _paragraph_of(text: str, doc: Any, offset: int) -> range:
+    """Token indices of the paragraph (blank-line separated) holding char `offset`."""
+    start = max((m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, offset)), default=0)
+    found = _PARAGRAPH_BREAK.search(text, offset)
+    end = found.start() if found else len(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
 def _sentences(doc: Any, text: str, publication: PublicationDate) -> list[_Sentence]:
-    """Sentences with their text trimmed of white space and of the date line."""
+    """Sentences cut at blank lines (the parser runs a headline, a date line and a lead
+    together), trimmed of white space and of the date line."""
+    pieces: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start = sent.start_char
+        for brk in _PARAGRAPH_BREAK.finditer(text, sent.start_char, sent.end_char):
+            pieces.append((start, brk.start()))
+            start = brk.end()
+        pieces.append((start, sent.end_char))
     out = []
-    for number, sent in enumerate(doc.sents):
-        start, end = sent.start_char, sent.end_char
+    for start, end in pieces:
         span = publication.span
         if span is not None and span[0] < end and start < span[1]:
             start = max(start, span[1])
@@ -350,8 +372,9 @@ def _sentences(doc: Any, text: str, publication: PublicationDate) -> list[_Sente
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if start < end:
-            out.append(_Sentence(number, start, end, sent))
+        tokens = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+        if tokens is not None and len(tokens):
+            out.append(_Sentence(len(out), start, end, tokens))
     return out
 
 

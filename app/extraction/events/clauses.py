@@ -293,25 +293,19 @@ def merge_role(roles: dict[str, Role], key: str, role: Role) -> None:
         roles[key] = role
 
 
-def locate_mentions(doc: object, mentions: Sequence[ActorMention]) -> list[LocatedMention]:
-    """Attach each mention to the token heading it and the number of its sentence."""
-    sentence_of = _sentence_numbers(doc)
+def locate_mentions(
+    doc: object, mentions: Sequence[ActorMention], sentence_of: dict[int, int]
+) -> list[LocatedMention]:
+    """Attach each mention to the token heading it and the number of its sentence
+    (`sentence_of`: token index → sentence number)."""
     located = []
     for mention in mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")  # type: ignore[attr-defined]
         head = span_head(span) if span is not None else None
-        if head is not None:
+        if head is not None and head.i in sentence_of:
             words = frozenset(mention.key.split()) | frozenset(alias_key(mention.text).split())
             located.append(LocatedMention(mention, head, sentence_of[head.i], words))
     return located
-
-
-def _sentence_numbers(doc: object) -> dict[int, int]:
-    numbers: dict[int, int] = {}
-    for number, sent in enumerate(doc.sents):  # type: ignore[attr-defined]
-        for token in sent:
-            numbers[token.i] = number
-    return numbers
 
 
 def is_relative_word(token: Token) -> bool:

@@ -89,12 +89,14 @@ def span_head(tokens: Iterable[Token]) -> Token | None:
     return heads[-1] if heads else None
 
 
-def find_trigger(timex_tokens: Iterable[Token]) -> Token | None:
+def find_trigger(timex_tokens: Iterable[Token], paragraph: range | None = None) -> Token | None:
     """The predicate the date expression modifies, or None when it modifies none.
 
     Climbs from the expression's head towards the root and stops at the first
     verb or event noun; a date line standing alone (the expression is the root)
-    dates nothing.
+    dates nothing. A blank line is a boundary the statistical parser does not
+    know: when the climb would leave the expression's `paragraph` (token
+    indices), the paragraph's own main verb is the trigger.
     """
     toks = list(timex_tokens)
     head = span_head(toks)
@@ -103,6 +105,8 @@ def find_trigger(timex_tokens: Iterable[Token]) -> Token | None:
     inside = {t.i for t in toks}
     current = head
     while current.head.i != current.i:
+        if paragraph is not None and current.head.i not in paragraph:
+            return main_predicate(current.doc, paragraph)
         current = current.head
         if current.i in inside:
             continue
@@ -110,6 +114,16 @@ def find_trigger(timex_tokens: Iterable[Token]) -> Token | None:
             return promote_setting(current)
         if is_event_noun(current):
             return promote_setting(current)
+    return None
+
+
+def main_predicate(doc: Any, paragraph: range) -> Token | None:
+    """The first verb of a paragraph that the parse attaches outside it (or to nothing)."""
+    for i in paragraph:
+        token = doc[i]
+        outside = token.head.i not in paragraph or token.head.i == token.i
+        if outside and is_verbal_predicate(token):
+            return token
     return None
 
 

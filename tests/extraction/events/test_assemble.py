@@ -244,3 +244,22 @@ def test_a_future_act_with_its_own_date_is_an_event(assemble: Any) -> None:
     events = assemble(text, [date_timex(text, "June 24", D(2010, 6, 24))], D(2010, 6, 8))
     assert summary(events) == [("release", D(2010, 6, 24), D(2010, 6, 24), "text", 0)]
     assert roles(events[0]) == {"apple": Role.AGENT, "iphone": Role.PATIENT}
+
+
+def test_a_blank_line_bounds_sentences_and_triggers(assemble: Any) -> None:
+    """spaCy parses headline, date line and lead as one sentence; the lead's
+    "Yesterday" must still date the lead's verb, and the sentence is the lead."""
+    text = (
+        "Apple unveils iPhone 4 at Worldwide Developers Conference 2010\n\n"
+        "June 8, 2010\n\n"
+        "Yesterday, at this year's Apple Worldwide Developers Conference (WWDC), "
+        "company CEO Steve Jobs unveiled iPhone 4."
+    )
+    timexes = [
+        date_timex(text, "June 8, 2010", D(2010, 6, 8)),
+        date_timex(text, "Yesterday", D(2010, 6, 7)),
+    ]
+    events = assemble(text, timexes, D(2010, 6, 8))
+    assert summary(events) == [("unveiled", D(2010, 6, 7), D(2010, 6, 7), "text", 1)]
+    assert events[0].sentence.startswith("Yesterday, at this year")
+    assert roles(events[0])["steve jobs"] is Role.AGENT
