@@ -363,7 +363,7 @@ def _sentences(doc: Any, text: str, publication: PublicationDate) -> list[_Sente
             pieces.append((start, brk.start()))
             start = brk.end()
         pieces.append((start, sent.end_char))
-    out = []
+    out: list[_Sentence] = []
     for start, end in pieces:
         span = publication.span
         if span is not None and span[0] < end and start < span[1]:
