@@ -59,6 +59,7 @@ _NEAREST_LEFT = re.compile(
     re.IGNORECASE,
 )
 _PAST_LEFT = re.compile(r"\b(?:since|ended|ending)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_FUTURE_LEFT = re.compile(r"\bas\s+(?:soon|early)\s+as\s+\Z", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _WINDOW = 120
 
@@ -78,6 +79,8 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         return Tense.NONE
     if _PAST_LEFT.search(text, max(0, start - 20), start):
         return Tense.PAST
+    if _FUTURE_LEFT.search(text, max(0, start - 20), start):
+        return Tense.FUTURE
     lo, hi = clause_bounds(text, start, end)
     words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)]
     best: tuple[int, Tense] | None = None
@@ -310,7 +313,7 @@ def _year_of(m: Meaning, dct: dt.date, tense: Tense) -> int:
         before = [y for y, s in spans if s[0] <= dct]
         soon = [y for y, s in spans if dct < s[0] <= dct + dt.timedelta(days=_PAST_SLACK_DAYS)]
         # a past clause may still name a date just ahead ("said it would expire Nov. 1")
-        if soon and m.unit == "day":
+        if soon and m.unit in ("day", "month"):
             return min(soon)
         return max(before) if before else dct.year
     if m.direction > 0 or tense is Tense.FUTURE:

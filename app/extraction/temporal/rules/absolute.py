@@ -271,7 +271,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "absolute.month",
-        rf"{LB}(?:(?P<dir>last|next|this)\s+)?(?P<month>{MONTH}){RB}",
+        rf"{LB}(?:(?P<dir>last|next|this)\s+)?(?P<month>{MONTH}){RB}(?!\s{{0,2}}\d)",
         _bare_month,
         examples=(
             Example("sales rose in [September]", "2020-09"),
