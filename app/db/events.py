@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, and_, exists, select, tuple_
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, aliased, joinedload
 from sqlalchemy.sql.base import ExecutableOption
 
 from app.db.actors import actor_ids_by_name
@@ -53,12 +52,8 @@ class EventFilters:
     dated_by: DatedBy | None = None
 
 
-def sort_columns() -> tuple[Any, ...]:
-    # start_date, end_date, publication, position in the article, id.
-    return (Event.start_date, Event.end_date, Event.published_at, Event.trigger_start, Event.id)
-
-
 def sort_keys(event: Event) -> tuple[Any, ...]:
+    """start_date, end_date, publication, position in the article, id."""
     return (
         event.start_date,
         event.end_date,
@@ -77,10 +72,10 @@ def list_events(
     cursor: str | None = None,
 ) -> Page[LoadedEvent]:
     after = decode_cursor(cursor, CURSOR_KIND, order, SORT_KEY_KINDS) if cursor else None
-    conditions = _filter_conditions(session, filters)
-    if conditions is None:  # an actor nobody has seen: an empty timeline, not an error
+    actor_ids = _resolve_actors(session, filters)
+    if actor_ids == []:  # an actor nobody has seen: an empty timeline, not an error
         return Page(items=[], next_cursor=None)
-    stmt = _timeline_select(conditions, order, after).limit(limit + 1)
+    stmt = _timeline_select(filters, actor_ids, order, after).limit(limit + 1)
     rows = session.scalars(stmt.options(*EVENT_LOAD_OPTIONS)).all()
     items, has_more = split_page(rows, limit)
     next_cursor = encode_cursor(CURSOR_KIND, order, sort_keys(items[-1])) if has_more else None
@@ -93,35 +88,57 @@ def get_event(session: Session, event_id: int) -> LoadedEvent | None:
     return None if event is None else with_participants(session, [event])[0]
 
 
+def _resolve_actors(session: Session, filters: EventFilters) -> list[int] | None:
+    """Actor ids to filter on: None without an actor filter, [] when nothing can match."""
+    if not filters.actors:
+        return None
+    ids = actor_ids_by_name(session, filters.actors)
+    known = sorted({i for i in ids if i is not None})
+    if filters.actor_mode == "all" and None in ids:
+        return []
+    return known
+
+
 def _timeline_select(
-    conditions: Sequence[ColumnElement[bool]], order: Order, after: tuple[Any, ...] | None
+    filters: EventFilters,
+    actor_ids: list[int] | None,
+    order: Order,
+    after: tuple[Any, ...] | None,
 ) -> Select[tuple[Event]]:
-    columns = sort_columns()
-    stmt = select(Event).where(*conditions)
+    stmt = select(Event)
+    start_date: Any = Event.start_date
+    conditions = _column_conditions(filters)
+    if actor_ids and (len(actor_ids) == 1 or filters.actor_mode == "all"):
+        # Drive the query from event_actor's (actor_id, start_date, event_id) index: its
+        # copy of start_date is the first sort key, so an actor's timeline is read in
+        # order instead of filtering the whole event timeline.
+        driver, *others = actor_ids
+        link = aliased(EventActor)
+        stmt = stmt.join(link, and_(link.event_id == Event.id, link.actor_id == driver))
+        start_date = link.start_date
+        conditions += [_has_actor([other]) for other in others]
+    elif actor_ids:
+        conditions.append(_has_actor(actor_ids))
+    if filters.date_to is not None:
+        conditions.append(start_date <= filters.date_to)
+    columns = (start_date, Event.end_date, Event.published_at, Event.trigger_start, Event.id)
     if after is not None:
         # All keys run in one direction, so a row-value comparison is the keyset.
-        keyset = (
-            tuple_(*columns) > tuple_(*after)
-            if order == "asc"
-            else (tuple_(*columns) < tuple_(*after))
-        )
-        stmt = stmt.where(keyset)
+        row, keys = tuple_(*columns), tuple_(*after)
+        conditions.append(row > keys if order == "asc" else row < keys)
     ordering = [c.asc() if order == "asc" else c.desc() for c in columns]
-    return stmt.order_by(*ordering)
+    return stmt.where(*conditions).order_by(*ordering)
 
 
-def _filter_conditions(session: Session, filters: EventFilters) -> list[ColumnElement[bool]] | None:
-    """The WHERE clause for `filters`, or None when no event can match."""
+def _has_actor(actor_ids: list[int]) -> ColumnElement[bool]:
+    return exists().where(EventActor.event_id == Event.id, EventActor.actor_id.in_(actor_ids))
+
+
+def _column_conditions(filters: EventFilters) -> list[ColumnElement[bool]]:
+    """Every filter but the actors and `to` (both depend on how the query is driven)."""
     conditions: list[ColumnElement[bool]] = []
-    if filters.actors:
-        actor_condition = _actor_condition(session, filters.actors, filters.actor_mode)
-        if actor_condition is None:
-            return None
-        conditions.append(actor_condition)
     if filters.date_from is not None:
         conditions.append(Event.end_date >= filters.date_from)
-    if filters.date_to is not None:
-        conditions.append(Event.start_date <= filters.date_to)
     if filters.q:
         conditions.append(Event.sentence_text.icontains(filters.q, autoescape=True))
     if filters.article_id is not None:
@@ -135,20 +152,3 @@ def _filter_conditions(session: Session, filters: EventFilters) -> list[ColumnEl
     if filters.dated_by is not None:
         conditions.append(Event.dated_by == filters.dated_by.value)
     return conditions
-
-
-def _actor_condition(
-    session: Session, names: Sequence[str], mode: Literal["any", "all"]
-) -> ColumnElement[bool] | None:
-    ids = actor_ids_by_name(session, names)
-    known = sorted({i for i in ids if i is not None})
-    if not known or (mode == "all" and None in ids):
-        return None
-    if mode == "any":
-        return exists().where(EventActor.event_id == Event.id, EventActor.actor_id.in_(known))
-    return and_(
-        *(
-            exists().where(EventActor.event_id == Event.id, EventActor.actor_id == actor_id)
-            for actor_id in known
-        )
-    )
