@@ -101,8 +101,10 @@ def test_001_tuesday_dates_naryshkins_warning_and_assads_accusation(seeded: Any)
     _, articles = seeded
     tuesday_events = events_dated_by(articles["001"], "Tuesday")
     assert {e["start_date"] for e in tuesday_events} == {"2020-10-06"}
-    assert any("Sergei Naryshkin" in actor_names(e) or "Sergey Naryshkin" in actor_names(e)
-               for e in tuesday_events)
+    assert any(
+        "Sergei Naryshkin" in actor_names(e) or "Sergey Naryshkin" in actor_names(e)
+        for e in tuesday_events
+    )
     accusing = [e for e in tuesday_events if "Bashar al-Assad" in actor_names(e)]
     assert accusing and "Turkey" in actor_names(accusing[0])
 
@@ -154,7 +156,9 @@ def test_one_naryshkin_across_both_articles(seeded: Any, spelling: str) -> None:
     events = timeline(client, actor=spelling)
     assert {e["article_id"] for e in events} == {articles["001"]["id"], articles["000"]["id"]}
     assert len({a["id"] for e in events for a in e["actors"] if "Naryshkin" in a["name"]}) == 1
-    assert [e["id"] for e in events] == [e["id"] for e in timeline(client, actor="Sergey Naryshkin")]
+    assert [e["id"] for e in events] == [
+        e["id"] for e in timeline(client, actor="Sergey Naryshkin")
+    ]
     dates = [(e["start_date"], e["end_date"]) for e in events]
     assert dates == sorted(dates)
     assert ("2020-10-06", "2020-10-06") in dates and ("2020-11-02", "2020-11-08") in dates

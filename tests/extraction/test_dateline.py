@@ -21,9 +21,21 @@ FROM_TEXT = [
         dt.datetime(2020, 10, 6, 8, 0, tzinfo=dt.UTC),
         "Published: 2020-10-06T08:00:00Z",
     ),
-    ("MOSCOW, Oct 6 (Reuters) - The Kremlin said", dt.date(2026, 10, 6), "MOSCOW, Oct 6 (Reuters) -"),
-    ("PARIS, 6 October 2020 (AFP) \u2014 x", dt.date(2020, 10, 6), "PARIS, 6 October 2020 (AFP) \u2014"),
-    ("Apple unveils iPod nano\n\nSeptember 7, 2005\n\nApple today", dt.date(2005, 9, 7), "September 7, 2005"),
+    (
+        "MOSCOW, Oct 6 (Reuters) - The Kremlin said",
+        dt.date(2026, 10, 6),
+        "MOSCOW, Oct 6 (Reuters) -",
+    ),
+    (
+        "PARIS, 6 October 2020 (AFP) \u2014 x",
+        dt.date(2020, 10, 6),
+        "PARIS, 6 October 2020 (AFP) \u2014",
+    ),
+    (
+        "Apple unveils iPod nano\n\nSeptember 7, 2005\n\nApple today",
+        dt.date(2005, 9, 7),
+        "September 7, 2005",
+    ),
     ("Title\n\nOctober 04, 2005\n\nBody", dt.date(2005, 10, 4), "October 04, 2005"),
     ("Title\n\n7 May 2005\n\nBody", dt.date(2005, 5, 7), "7 May 2005"),
 ]
