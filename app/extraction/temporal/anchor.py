@@ -275,8 +275,7 @@ def _calendar(m: Meaning, dct: dt.date, tense: Tense) -> Point | None:
     if unit == "year":
         return timex3.year_value(year), cal.year(year), unit, None
     if unit == "day":
-        d = dt.date(year, m.month or 1, m.day or 1)
-        return _day_point(d)
+        return _day_point(_day_in_year(m, year))
     if unit == "month":
         month = m.month or 1
         return timex3.month_value(year, month), cal.month(year, month), unit, None
@@ -333,10 +332,16 @@ def _quarter_year(m: Meaning, dct: dt.date) -> int:
     return dct.year if int(m.index or 1) <= cal.quarter_of(dct) else dct.year - 1
 
 
+def _day_in_year(m: Meaning, year: int) -> dt.date:
+    if isinstance(m.index, str):  # a named holiday
+        return cal.holiday(year, m.index)
+    return dt.date(year, m.month or 1, m.day or 1)
+
+
 def _span_in_year(m: Meaning, year: int) -> cal.Interval | None:
     try:
         if m.unit == "day":
-            d = dt.date(year, m.month or 1, m.day or 1)
+            d = _day_in_year(m, year)
             return d, d
         if m.unit == "month":
             return cal.month(year, m.month or 1)

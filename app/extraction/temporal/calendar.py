@@ -154,3 +154,54 @@ def sub_interval(span: Interval, unit: str, mod: str | None) -> Interval:
         n_months = (end.year - start.year) * 12 + end.month - start.month + 1
         return _months_cut(start, n_months, mod)
     return span
+
+
+def nth_weekday(year: int, month: int, iso_weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month (n = -1: the last one)."""
+    if n > 0:
+        first = weekday_on_or_after(dt.date(year, month, 1), iso_weekday)
+        return first + dt.timedelta(weeks=n - 1)
+    return weekday_on_or_before(dt.date(year, month, last_day(year, month)), iso_weekday)
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day_ = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day_ + 1)
+
+
+def holiday(year: int, name: str) -> dt.date:
+    """Date of a named (US-centric news) holiday in `year`."""
+    fixed = {
+        "new_year": (1, 1),
+        "new_year_eve": (12, 31),
+        "christmas": (12, 25),
+        "christmas_eve": (12, 24),
+        "independence": (7, 4),
+        "halloween": (10, 31),
+        "valentine": (2, 14),
+        "veterans": (11, 11),
+    }
+    if name in fixed:
+        return dt.date(year, *fixed[name])
+    if name == "thanksgiving":
+        return nth_weekday(year, 11, 4, 4)
+    if name == "labor":
+        return nth_weekday(year, 9, 1, 1)
+    if name == "memorial":
+        return nth_weekday(year, 5, 1, -1)
+    if name == "election":  # the Tuesday after the first Monday of November
+        return nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
+    if name == "easter":
+        return easter(year)
+    if name == "good_friday":
+        return easter(year) - dt.timedelta(days=2)
+    raise KeyError(name)

@@ -103,8 +103,11 @@ def absorb_modifiers(candidates: list[Candidate], text: str) -> list[Candidate]:
         m = _MODIFIER_LEFT.search(text, max(prev_end, c.start - 24), c.start)
         if m and c.meaning.kind in _MODIFIABLE and c.meaning.mod is None:
             word = (m.group("adj") or m.group("edge")).lower()
+            # "earlier this year" is one expression; in "earlier this week" or
+            # "later Friday" annotators leave the adverb out
             relative_only = word in ("earlier", "later")
-            if not relative_only or c.meaning.kind in (Kind.RELATIVE, Kind.WEEKDAY):
+            month_or_year = c.meaning.kind is Kind.RELATIVE and c.meaning.unit in ("month", "year")
+            if not relative_only or month_or_year:
                 c = replace(c, start=m.start(), meaning=c.meaning.with_mod(_MOD[word]))
         out.append(c)
         prev_end = c.end

@@ -17,6 +17,7 @@ from app.extraction.temporal.candidate import Candidate, Kind, Meaning
 from app.extraction.temporal.rules import (
     absolute,
     durations,
+    holidays,
     non_dates,
     periods,
     relative,
@@ -27,7 +28,7 @@ from app.extraction.temporal.rules.base import Rule
 from app.extraction.temporal.rules.triggers import TRIGGERS, WINDOW_LEFT, WINDOW_RIGHT, token_keys
 from app.extraction.types import Timex
 
-FAMILIES = (absolute, weekday, relative, periods, vague, durations)
+FAMILIES = (absolute, weekday, relative, periods, vague, durations, holidays)
 
 
 def all_rules() -> tuple[Rule, ...]:

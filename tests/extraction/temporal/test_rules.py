@@ -10,6 +10,7 @@ from app.extraction.temporal import RuleTemporalTagger
 from app.extraction.temporal.rules import (
     absolute,
     durations,
+    holidays,
     non_dates,
     periods,
     relative,
@@ -19,7 +20,7 @@ from app.extraction.temporal.rules import (
 from app.extraction.temporal.rules.base import Example
 from app.extraction.temporal.tagger import all_rules
 
-FAMILIES = (absolute, weekday, relative, periods, vague, durations, non_dates)
+FAMILIES = (absolute, weekday, relative, periods, vague, durations, holidays, non_dates)
 
 EXAMPLES = [(rule.name, ex) for rule in all_rules() for ex in rule.examples]
 NEGATIVES = [text for family in FAMILIES for text in getattr(family, "NEGATIVES", ())]

@@ -102,6 +102,23 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "set.per_unit": frozenset({"year", "month", "week", "day", "hour"}),
     "set.weekday_plural": frozenset(w + "s" for w in _WEEKDAYS),
     "time.clock": _MERIDIEM | {"#clock"},
+    "holidays.named": frozenset(
+        {
+            "year",
+            "christmas",
+            "thanksgiving",
+            "independence",
+            "fourth",
+            "labor",
+            "memorial",
+            "halloween",
+            "valentine",
+            "veterans",
+            "election",
+            "easter",
+            "friday",
+        }
+    ),
 }
 
 _DECADE = re.compile(r"\d+0s\Z")

@@ -120,9 +120,7 @@ RULES: tuple[Rule, ...] = (
         r"(?=\s+[a-z])",
         _fixed,
         priority=-1,
-        examples=(
-            Example("because of [current] market conditions", "PRESENT_REF"),
-        ),
+        examples=(Example("because of [current] market conditions", "PRESENT_REF"),),
     ),
     Rule(
         "vague.recent_units",
