@@ -62,6 +62,11 @@ _SHIFT = {
 }
 
 
+def _period_ended(m: re.Match[str], _text: str) -> Meaning | None:
+    # (a "quarter ended Sept. 30" stays a DATE: the calendar quarter it names)
+    return Meaning(Kind.DURATION, value="P1Y")
+
+
 def _the_year(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.RELATIVE, "year", offset=0)
 
@@ -211,6 +216,15 @@ RULES: tuple[Rule, ...] = (
             Example("[next year]", "1990", dct="1989-10-30"),
             Example("[this weekend]", "2020-W45-WE", start_date="2020-11-07"),
             Example("[the coming year]", "2021"),
+        ),
+    ),
+    Rule(
+        "relative.period_ended",
+        # "for the year ended Sept. 30": a fiscal period measured, not a calendar year
+        r"\bthe\s+(?:(?:fiscal|full)\s+)?(?P<unit>year)(?=\s+(?:ended|ending)\b)",
+        _period_ended,
+        examples=(
+            Example("net for [the year] ended Aug. 31", "P1Y", dct="1989-10-26", type="DURATION"),
         ),
     ),
     Rule(

@@ -58,6 +58,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "relative.part_of_day": _PARTS,
     "relative.unit": _PERIOD_UNITS,
     "relative.the_year": frozenset({"year"}),
+    "relative.period_ended": frozenset({"year"}),
     "relative.weekend": frozenset({"weekend"}),
     "relative.season": _SEASONS,
     "relative.ago": frozenset({"ago", "earlier", "later", "before", "back", "now", "hence"}),
