@@ -33,6 +33,15 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def current_rss_mib() -> float:
+    """Resident set size now (Linux /proc); 0 where unavailable."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return pages * resource.getpagesize() / (1 << 20)
+
+
 def load_docs() -> list[tuple[str, dt.date]]:
     corpus = load_corpus_module()
     docs = []
@@ -73,7 +82,7 @@ def memory_run(docs: list[tuple[str, dt.date]], n_articles: int) -> None:
         if i + 1 in (500, n_articles):
             print(
                 f"chronicle: peak RSS after {i + 1:>5} articles (distinct DCTs): "
-                f"{peak_rss_mib():.1f} MiB"
+                f"{peak_rss_mib():.1f} MiB (current {current_rss_mib():.1f} MiB)"
             )
 
 
