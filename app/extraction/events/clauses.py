@@ -55,42 +55,16 @@ _PRONOUN_WINDOW_SENTENCES = 6
 
 # Nouns naming a position someone holds: the organisation or person they are tied
 # to ("head of the Service", "Apple CEO") takes part in what the holder does.
-ROLE_NOUNS: frozenset[str] = frozenset(
-    {
-        "head",
-        "chief",
-        "president",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "ceo",
-        "cfo",
-        "coo",
-        "director",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "minister",
-        "leader",
-        "founder",
-        "co-founder",
-        "executive",
-        "official",
-        "secretary",
-        "governor",
-        "mayor",
-        "commander",
-        "member",
-        "representative",
-        "ambassador",
-        "analyst",
-        "owner",
-        "manager",
-        "vice-president",
-        "employee",
-        "engineer",
-    }
-)
+_ROLE_NOUN_WORDS = """
+    head chief president chairman chairwoman chair ceo cfo coo director spokesperson
+    spokesman spokeswoman minister leader founder co-founder executive official
+    secretary governor mayor commander member representative ambassador analyst
+    owner manager vice-president employee engineer
+    force troop army military government authority police ministry
+"""
+ROLE_NOUNS: frozenset[str] = frozenset(_ROLE_NOUN_WORDS.split())
+# (the second group: bodies that act for their country or organisation,
+# "ethnic Armenian forces in Nagorno-Karabakh claimed …")
 
 _ROLE_STRENGTH = {Role.AGENT: 2, Role.PATIENT: 1, Role.MENTIONED: 0}
 
@@ -169,7 +143,7 @@ def _transparent_hop(token: Token, actor_heads: Collection[int]) -> bool:
 
 
 def _is_role_noun(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and token.lower_ in ROLE_NOUNS
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in ROLE_NOUNS
 
 
 def _role_of_prepositional(prep: Token, trigger: Token) -> Role:

@@ -40,6 +40,7 @@ NAMES = {
     "Russia": ("Russia", PLACE),
     "Moscow": ("Russia", PLACE),
     "Armenia": ("Armenia", PLACE),
+    "Armenian": ("Armenia", PLACE),
     "Yerevan": ("Armenia", PLACE),
     "France": ("France", PLACE),
     "Syria": ("Syria", PLACE),
@@ -171,6 +172,11 @@ def test_late_last_week_armenian_forces_claimed(seed_0: Any) -> None:
     text, _, events = seed_0
     event = event_at(events, text, "claimed", "Late last week")
     assert event.timex_index == 2
+    # "ethnic Armenian forces in Nagorno-Karabakh": forces act for their side
+    assert actors(event) == {
+        alias_key("Armenia"): Role.MENTIONED,
+        alias_key("Nagorno-Karabakh"): Role.MENTIONED,
+    }
     assert (event.start_date, event.end_date, event.granularity) == (
         D(2020, 10, 29),
         D(2020, 11, 1),
