@@ -69,4 +69,7 @@ def _from_json(value: Any, kind: KeyKind) -> Any:
     parsed = dt.datetime.fromisoformat(value)
     if parsed.tzinfo is None:
         raise ValueError("expected an aware datetime")
-    return parsed
+    try:
+        return parsed.astimezone(dt.UTC)
+    except OverflowError as exc:
+        raise ValueError("datetime out of range") from exc

@@ -89,8 +89,11 @@ class ArticleIn(BaseModel):
             try:
                 # "2020-09-28" is a date; anything longer must be a full datetime
                 adapter = _DATE if len(value.strip()) == 10 else _DATETIME
-                return adapter.validate_python(value.strip(), strict=False)
-            except ValidationError:
+                parsed = adapter.validate_python(value.strip(), strict=False)
+                if isinstance(parsed, dt.datetime) and parsed.tzinfo is not None:
+                    parsed.astimezone(dt.UTC)  # stored in UTC: must be representable
+                return parsed
+            except (ValidationError, OverflowError):
                 pass
         raise ValueError("must be an ISO 8601 date (2020-09-28) or datetime")
 

@@ -35,6 +35,8 @@ def problem(response, status: int) -> dict:  # type: ignore[no-untyped-def]
         ({"text": "ok", "published_at": "garbage"}, ["published_at"]),
         ({"text": "ok", "published_at": "2020-13-45"}, ["published_at"]),
         ({"text": "ok", "published_at": 1601251200}, ["published_at"]),
+        ({"text": "ok", "published_at": "0001-01-01T00:30:00+01:00"}, ["published_at"]),
+        ({"text": "ok", "published_at": "9999-12-31T23:30:00-01:00"}, ["published_at"]),
         ({"text": "ok", "url": "not a url"}, ["url"]),
         ({"text": "ok", "url": "https://x.com/" + "a" * 2100}, ["url"]),
         ({"text": "ok", "language": "English!"}, ["language"]),
@@ -53,6 +55,15 @@ def test_invalid_article_is_422_naming_each_field(
     assert all(e["msg"] for e in found["errors"])
     assert found["instance"] == "/articles"
     assert set(count_rows(db).values()) == {0}
+
+
+@pytest.mark.parametrize("published_at", ["0001-01-01", "9999-12-31", "0001-01-01T01:30:00+01:00"])
+def test_extreme_but_valid_publication_dates_are_stored(client: TestClient, published_at: str):
+    response = client.post("/articles", json={"text": "Old.", "published_at": published_at})
+    assert response.status_code == 201
+    assert response.json()["published_at"] == published_at
+    listed = client.get("/articles", params={"limit": 1}).json()["items"]
+    assert [a["published_at"] for a in listed] == [published_at]
 
 
 def test_malformed_json_is_422(client: TestClient):

@@ -304,6 +304,8 @@ def test_bad_parameters_are_422_naming_the_field(
         "bm90IGpzb24",  # "not json"
         # events cursor, but for order=desc
         "eyJrIjoiZXZlbnRzIiwibyI6ImRlc2MiLCJ2IjpbIjIwMjAtMDEtMDEiLCIyMDIwLTEyLTMxIiwiMjAyMC0xMC0wNVQxMjowMDowMCswMDowMCIsMCw0XX0",
+        # right shape, publication time not representable in UTC
+        "eyJrIjoiZXZlbnRzIiwibyI6ImFzYyIsInYiOlsiMjAyMC0wMS0wMSIsIjIwMjAtMTItMzEiLCIwMDAxLTAxLTAxVDAwOjAwOjAwKzA1OjAwIiwwLDRdfQ",
         # right shape, id out of the database's range
         "eyJrIjoiZXZlbnRzIiwibyI6ImFzYyIsInYiOlsiMjAyMC0wMS0wMSIsIjIwMjAtMTItMzEiLCIyMDIwLTEwLTA1VDEyOjAwOjAwKzAwOjAwIiwwLDk5OTk5OTk5OTk5OV19",
     ],
