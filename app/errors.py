@@ -154,6 +154,8 @@ def validation_errors(raw: Sequence[Any]) -> list[dict[str, Any]]:
     errors = []
     for err in raw:
         loc = list(err.get("loc", ()))
+        if err.get("type") == "json_invalid":  # loc holds a character position, not a field
+            loc = ["body"]
         errors.append(
             {"loc": loc, "field": _dotted(loc), "msg": err.get("msg", ""), "type": err.get("type")}
         )

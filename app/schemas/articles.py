@@ -46,9 +46,16 @@ _DATETIME: TypeAdapter[dt.datetime] = TypeAdapter(dt.datetime)
 
 
 def reject_nul(value: str | None) -> str | None:
-    # PostgreSQL cannot store NUL in text columns; refuse it up front (422, not 500).
-    if value is not None and "\x00" in value:
+    """Refuse up front (422, not 500) what the database cannot store: NUL characters
+    (PostgreSQL text) and lone surrogates (not encodable as UTF-8)."""
+    if value is None:
+        return value
+    if "\x00" in value:
         raise ValueError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("must be valid Unicode text (no lone surrogates)") from exc
     return value
 
 
@@ -97,7 +104,7 @@ class ArticleIn(BaseModel):
                 pass
         raise ValueError("must be an ISO 8601 date (2020-09-28) or datetime")
 
-    @field_validator("title", "source")
+    @field_validator("title", "source", "url")
     @classmethod
     def _no_nul(cls, value: str | None) -> str | None:
         return reject_nul(value)

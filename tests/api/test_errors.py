@@ -66,11 +66,23 @@ def test_extreme_but_valid_publication_dates_are_stored(client: TestClient, publ
     assert [a["published_at"] for a in listed] == [published_at]
 
 
-def test_malformed_json_is_422(client: TestClient):
+def test_malformed_json_is_422_on_the_body(client: TestClient):
     response = client.post(
         "/articles", content=b'{"text": ', headers={"content-type": "application/json"}
     )
-    assert problem(response, 422)["errors"]
+    assert [e["field"] for e in problem(response, 422)["errors"]] == ["body"]
+
+
+def test_lone_surrogates_are_422_in_single_and_batch_posts(client: TestClient, db: Backend):
+    raw = b'{"text": "bad \\ud800 text"}'  # a JSON escape for a lone surrogate
+    single = client.post("/articles", content=raw, headers={"content-type": "application/json"})
+    assert [e["field"] for e in problem(single, 422)["errors"]] == ["text"]
+    batch_raw = b'{"items": [{"text": "fine"}, {"text": "ok", "title": "\\udfff"}]}'
+    batch = client.post(
+        "/articles/batch", content=batch_raw, headers={"content-type": "application/json"}
+    )
+    assert [r["status"] for r in batch.json()["results"]] == [201, 422]
+    assert count_rows(db)["article"] == 1
 
 
 def test_unknown_route_and_method_are_problems(client: TestClient):
