@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import ValidationError
+from sqlalchemy.orm import Session
 
 from app.api import present
 from app.api.deps import ExtractorDep, ReadAccess, SessionDep, SettingsDep, WriteAccess
@@ -101,7 +102,7 @@ def create_articles_batch(
 
 
 def _ingest_item(
-    index: int, raw: dict[str, Any], request: Request, session: Any, extractor: Any
+    index: int, raw: Any, request: Request, session: Session, extractor: ingest.ExtractorLike
 ) -> BatchItemResult:
     try:
         item = ArticleIn.model_validate(raw)

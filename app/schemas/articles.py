@@ -184,8 +184,11 @@ class BatchIn(BaseModel):
         json_schema_extra={"examples": [{"items": [ARTICLE_IN_EXAMPLE, {"text": "   "}]}]},
     )
 
-    items: list[dict[str, Any]] = Field(
-        min_length=1, description="Articles, each shaped like the body of POST /articles"
+    # Any JSON per item (even a non-object): each is validated as an ArticleIn on its own.
+    items: list[Any] = Field(
+        min_length=1,
+        description="Articles, each shaped like the body of POST /articles",
+        json_schema_extra={"items": {"$ref": "#/components/schemas/ArticleIn"}},
     )
 
 

@@ -233,6 +233,13 @@ def test_batch_reports_each_item(client: TestClient, fake: FakeExtractor, db: Ba
     assert count_rows(db)["article"] == 2
 
 
+def test_batch_non_object_items_fail_alone(client: TestClient):
+    response = client.post("/articles/batch", json={"items": [1, {"text": "Fine."}, "x"]})
+    assert [r["status"] for r in response.json()["results"]] == [422, 201, 422]
+    spec = client.get("/openapi.json").json()["components"]["schemas"]["BatchIn"]
+    assert spec["properties"]["items"]["items"] == {"$ref": "#/components/schemas/ArticleIn"}
+
+
 def test_batch_over_the_limit_is_422(client: TestClient):
     response = client.post(
         "/articles/batch", json={"items": [{"text": f"t{i}"} for i in range(11)]}
