@@ -88,6 +88,29 @@ _MODEL_NUMBER = re.compile(
 _TRAILING_NUMBER = re.compile(r"\s+\d+$")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‐‑–]", re.IGNORECASE)
+# Capitalized words ending in a possessive right before a name: "The Beatles' Apple Corps".
+_OWNER = re.compile(r"((?:[A-Z][\w&.-]*[ \t]+){0,3}[A-Z][\w&.-]*(?:['’]s|(?<=s)['’]))[ \t]+$")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|['’])$")
+# Capitalized words that are no owner: "Monday's", "Its", "Last year's", "After Russia's".
+_NOT_OWNERS = frozenset(
+    _NOT_NAME_WORDS.split()
+    + [
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "My",
+        "Your",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Last",
+        "Next",
+        "Year",
+        "Week",
+    ]
+)
 
 
 def packaged_data_files() -> list[Path]:
@@ -305,8 +328,10 @@ def _by_surname(cand: Candidate, article: _Article) -> str | None:
 
 
 def _by_first_name(cand: Candidate, article: _Article) -> str | None:
-    """A lone first name ("Elian") is the one person of the article who has it."""
-    if cand.kind is not ActorKind.PERSON or len(cand.text.split()) != 1:
+    """A lone first name ("Elian") is the one person of the article who has it.
+
+    Whatever the NER called it: spaCy reads a lone "Steve" as ORG or GPE too."""
+    if cand.kind is ActorKind.PRODUCT or len(cand.text.split()) != 1:
         return None
     key = alias_key(cand.text)
     fulls = {
@@ -371,6 +396,9 @@ def _add_repeated_short_forms(text: str, cands: list[Candidate]) -> list[Candida
             forms[surname] = ActorKind.PERSON
     for acronym in _acronyms_defined(text, cands):
         forms[acronym] = ActorKind.ORGANIZATION
+    firsts = _unique_first_names(text, cands)
+    for first in firsts:
+        forms.setdefault(first, ActorKind.PERSON)
     if not forms:
         return cands
     pattern = re.compile(
@@ -382,8 +410,36 @@ def _add_repeated_short_forms(text: str, cands: list[Candidate]) -> list[Candida
         Candidate(m.start(), m.end(), m.group(), forms[m.group()])
         for m in pattern.finditer(text)
         if all(m.end() <= c.start or m.start() >= c.end for c in cands)
+        and not (m.group() in firsts and _inside_a_name(text, m.start(), m.end()))
     ]
     return sorted(cands + extra, key=lambda c: c.start)
+
+
+def _unique_first_names(text: str, cands: Sequence[Candidate]) -> set[str]:
+    """First names that only one person of the article has, and that the article
+    never writes in lower case ("Art Levinson" / "art" is a common word)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for _, full in _person_full_names(cands):
+        first = full.split()[0]
+        owners[first].add(alias_key(full))
+    return {
+        first
+        for first, fulls in owners.items()
+        if len(fulls) == 1
+        and len(first) > 2
+        and first[:1].isupper()
+        and first[1:].islower()
+        and first not in _NOT_OWNERS
+        and re.search(rf"(?<![\w-]){re.escape(first.lower())}(?![\w-])", text) is None
+    }
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalized word right before or after: part of another name ("Steve Wozniak")."""
+    return bool(
+        re.match(r"[ \t]+[A-Z]", text[end : end + 3])
+        or re.search(r"[A-Z]\w*[ \t]+$", text[max(0, start - 30) : start])
+    )
 
 
 def _acronyms_defined(text: str, cands: Sequence[Candidate]) -> list[str]:
@@ -433,9 +489,16 @@ def _build_actors(text: str, cands: list[Candidate]) -> tuple[list[ActorMention]
         if key:
             groups[key].append(cand)
 
+    owned: dict[str, list[str]] = defaultdict(list)
+    for cand in resolved:
+        if cand.kind is ActorKind.ORGANIZATION:
+            owner = _owner(text, cand.start)
+            if owner is not None:
+                owned[alias_key(cand.name or cand.text)].append(f"{owner} {cand.text}")
+
     actors: dict[str, Actor] = {}
-    for members in groups.values():
-        actor = _actor(members)
+    for key, members in groups.items():
+        actor = _actor(members, owned.get(key, ()))
         actors[actor.key] = actor
     mentions = []
     for cand in resolved:
@@ -461,7 +524,26 @@ def _first_position(groups: dict[str, list[Candidate]], key: str) -> int:
     return min(c.start for c in groups[key]) if key in groups else 0
 
 
-def _actor(members: list[Candidate]) -> Actor:
+def _owner(text: str, start: int) -> str | None:
+    """The owner written with a possessive right before an organization's name:
+    "Beatles'" in "The Beatles' Apple Corps", "Russia’s" in "Russia’s Foreign
+    Intelligence Service". Capitalized words only, and no time word ("Monday's")
+    or sentence-initial function word ("After Russia's" -> "Russia's")."""
+    match = _OWNER.search(text, max(0, start - 80), start)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if _POSSESSIVE_END.sub("", word) in _NOT_OWNERS:
+            break
+        kept.append(word)
+    if not kept or kept[0] != words[-1]:
+        return None
+    return " ".join(reversed(kept))
+
+
+def _actor(members: list[Candidate], owned_forms: Iterable[str] = ()) -> Actor:
     gaz = next((c for c in members if c.from_gazetteer and c.name), None)
     if gaz is not None and gaz.name is not None:
         name, kind = gaz.name, gaz.kind
@@ -470,6 +552,9 @@ def _actor(members: list[Candidate]) -> Actor:
         kinds = Counter(c.kind for c in members if (c.name or c.text) == name)
         kind = ActorKind.PERSON if ActorKind.PERSON in kinds else kinds.most_common(1)[0][0]
     aliases = [name, *(c.text for c in members), *(c.name for c in members if c.name)]
+    # "Beatles' Apple Corps": an organization named with its owner (as the store
+    # folds possessives, "Beatles Apple Corps" then finds it)
+    aliases += owned_forms
     if kind is ActorKind.PERSON:
         aliases += _person_variants(aliases)
     return Actor(alias_key(name), name, kind, _unique(aliases))

@@ -10,6 +10,7 @@ import pytest
 
 from app.extraction.actors.finder import GazetteerActorFinder
 from app.extraction.actors.gazetteer import GazetteerError
+from app.extraction.actors.keys import alias_key
 from app.extraction.pipeline import NamedEntity
 from app.extraction.types import Actor, ActorKind, ActorMention
 
@@ -433,3 +434,101 @@ def test_product_plurals_and_company_quantities(finder: GazetteerActorFinder) ->
 def test_capital_after_to_is_still_the_government(finder: GazetteerActorFinder) -> None:
     mentions, _ = run(finder, "Yerevan appealed to Moscow for help.")
     assert [m.name for m in mentions] == ["Armenia", "Russia"]
+
+
+def _actor(actors: list[Actor], key: str) -> Actor:
+    return next(a for a in actors if a.key == key)
+
+
+def test_owner_qualified_organization_keeps_the_qualified_alias(
+    finder: GazetteerActorFinder,
+) -> None:
+    text = "The Beatles' Apple Corps sued Apple Computer. Apple Corps said so."
+    mentions, actors = run(finder, text, ("Apple Computer", "ORG"))
+    assert [(m.text, m.key) for m in mentions] == [
+        ("Apple Corps", "apple corps"),
+        ("Apple Computer", "apple"),
+        ("Apple Corps", "apple corps"),
+    ]
+    corps = _actor(actors, "apple corps")
+    assert corps.aliases == ("Apple Corps", "Beatles' Apple Corps")
+    # the store looks actors up by alias key: "Beatles Apple Corps" finds it
+    assert alias_key("Beatles Apple Corps") in {alias_key(a) for a in corps.aliases}
+
+
+def test_owner_qualified_form_for_unknown_organizations_and_curly_apostrophes(
+    finder: GazetteerActorFinder,
+) -> None:
+    text = "Russia’s Foreign Intelligence Service said. Zorblat's Widget Works rose."
+    _, actors = run(finder, text, ("Widget Works", "ORG"))
+    svr = _actor(actors, "russian foreign intelligence service")
+    assert "Russia’s Foreign Intelligence Service" in svr.aliases
+    widget = _actor(actors, alias_key("Widget Works"))
+    assert widget.aliases == ("Widget Works", "Zorblat's Widget Works")
+
+
+def test_no_owner_qualified_alias_for_products_people_or_time_words(
+    finder: GazetteerActorFinder,
+) -> None:
+    # a product's possessor is its maker or its owner ("the judge's iPod"): not a name
+    # of the product; a person's possessor is an affiliation ("Apple's Steve Jobs");
+    # "Monday's" and "Its" are no owners
+    text = (
+        "Apple's iPod sold. Apple's Steve Jobs spoke. Monday's Apple Corps statement came. "
+        "Its Apple Corps unit grew."
+    )
+    _, actors = run(finder, text, ("Steve Jobs", "PERSON"))
+    assert _actor(actors, "ipod").aliases == ("iPod",)
+    assert _actor(actors, "steve jobs").aliases == ("Steve Jobs", "Jobs")
+    assert _actor(actors, "apple corps").aliases == ("Apple Corps",)
+
+
+def test_itunes_and_its_store_are_one_actor(finder: GazetteerActorFinder) -> None:
+    # MEANTIME and SemEval-2015 annotate "iTunes", "the iTunes Music Store" and
+    # "the iTunes store" as one entity; news uses "iTunes" for the store
+    text = "Apple's iTunes Music Store opened. Movies on iTunes. The iTunes Store grew."
+    mentions, actors = run(finder, text)
+    assert {m.key for m in mentions if m.text.startswith("iTunes")} == {"itunes"}
+    itunes = _actor(actors, "itunes")
+    assert itunes.name == "iTunes"
+    assert {"iTunes Music Store", "iTunes Store"} <= set(itunes.aliases)
+    assert "App Store" not in itunes.aliases
+
+
+def test_lone_first_name_resolves_whatever_its_label(finder: GazetteerActorFinder) -> None:
+    # spaCy may call a lone first name ORG or GPE; the NER may miss a repetition
+    text = "Steve Jobs spoke. Steve called it great. Later Steve said more."
+    mentions, actors = run(
+        finder, text, ("Steve Jobs", "PERSON"), ("Steve", "ORG"), ("Steve", "GPE")
+    )
+    assert [(m.text, m.key, m.kind) for m in mentions] == [
+        ("Steve Jobs", "steve jobs", ActorKind.PERSON),
+        ("Steve", "steve jobs", ActorKind.PERSON),
+        ("Steve", "steve jobs", ActorKind.PERSON),
+    ]
+    assert [a.key for a in actors] == ["steve jobs"]
+
+
+def test_lone_first_name_missed_by_the_ner_is_found_again(finder: GazetteerActorFinder) -> None:
+    text = "Steve Jobs spoke. Steve called it great."
+    mentions, _ = run(finder, text, ("Steve Jobs", "PERSON"))
+    assert [(m.text, m.key) for m in mentions] == [
+        ("Steve Jobs", "steve jobs"),
+        ("Steve", "steve jobs"),
+    ]
+
+
+def test_lone_first_name_shared_by_two_people_stays_unresolved(
+    finder: GazetteerActorFinder,
+) -> None:
+    text = "Steve Jobs and Steve Wozniak founded it. Steve said so."
+    mentions, actors = run(
+        finder, text, ("Steve Jobs", "PERSON"), ("Steve Wozniak", "PERSON"), ("Steve", "PERSON")
+    )
+    assert [(m.text, m.key) for m in mentions] == [
+        ("Steve Jobs", "steve jobs"),
+        ("Steve Wozniak", "steve wozniak"),
+        ("Steve", "steve"),
+    ]
+    # and no full-name actor carries the ambiguous first name as an alias
+    assert all("Steve" not in a.aliases for a in actors if a.key != "steve")
