@@ -25,7 +25,7 @@ from tests.api.fakes import FakeExtractor
 
 REPO = Path(__file__).resolve().parent.parent
 PG_ENV = "CHRONICLE_TEST_POSTGRES_URL"
-TABLES = ("event_actor", "event", "timex", "actor_alias", "actor", "article")
+TABLES = ("event_actor", "event", "timex", "actor_name", "actor_alias", "actor", "article")
 
 
 @dataclass(frozen=True)

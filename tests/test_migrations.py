@@ -23,7 +23,7 @@ from tests.conftest import (
     postgres_url_or_skip,
 )
 
-APP_TABLES = {"article", "timex", "event", "actor", "actor_alias", "event_actor"}
+APP_TABLES = {"article", "timex", "event", "actor", "actor_alias", "actor_name", "event_actor"}
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -72,9 +72,13 @@ def test_indexes_the_timeline_relies_on(empty_engine: Engine):
     assert event["ix_event_timeline"][:2] == ["start_date", "end_date"]
     uniques = {
         table: {tuple(u["column_names"]) for u in inspector.get_unique_constraints(table)}
-        for table in ("article", "actor_alias")
+        for table in ("article", "actor_alias", "actor_name")
     }
-    assert uniques == {"article": {("url",), ("content_hash",)}, "actor_alias": {("key",)}}
+    assert uniques == {
+        "article": {("url",), ("content_hash",)},
+        "actor_alias": {("key",)},
+        "actor_name": {("actor_id", "name")},
+    }
 
 
 def test_alembic_cli_uses_database_url(tmp_path: Path):

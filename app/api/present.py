@@ -114,7 +114,7 @@ def actor_detail(actor: Actor, event_count: int) -> ActorDetail:
         name=actor.name,
         kind=x.ActorKind(actor.kind),
         event_count=event_count,
-        aliases=[alias.name for alias in actor.aliases],
+        aliases=[n.name for n in actor.names],
     )
 
 

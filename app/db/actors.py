@@ -55,6 +55,6 @@ def search_actors(session: Session, q: str | None, limit: int) -> list[tuple[Act
 
 def get_actor(session: Session, actor_id: int) -> tuple[Actor, int] | None:
     count = _event_count().label("event_count")
-    stmt = select(Actor, count).where(Actor.id == actor_id).options(selectinload(Actor.aliases))
+    stmt = select(Actor, count).where(Actor.id == actor_id).options(selectinload(Actor.names))
     row = session.execute(stmt).one_or_none()
     return None if row is None else (row[0], int(row[1]))

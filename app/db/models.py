@@ -18,6 +18,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Text,
+    UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -149,6 +150,13 @@ class Actor(Base):
         passive_deletes=True,
         order_by="ActorAlias.id",
     )
+    names: Mapped[list[ActorName]] = relationship(
+        back_populates="actor",
+        lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ActorName.id",
+    )
 
 
 class ActorAlias(Base):
@@ -157,10 +165,25 @@ class ActorAlias(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(Text)
-    # alias_key(name): the folded form used for storage and lookup alike.
+    # alias_key(name): the folded form used for storage and lookup alike. Unique, so
+    # one key always names one actor, even when two writers race to create it.
     key: Mapped[str] = mapped_column(Text, unique=True)
 
     actor: Mapped[Actor] = relationship(back_populates="aliases", lazy="raise_on_sql")
+
+
+class ActorName(Base):
+    """Every surface form seen for an actor ("Sergei Naryshkin", "Sergey Naryshkin"),
+    even those folding to the same alias key: what people read as its aliases."""
+
+    __tablename__ = "actor_name"
+    __table_args__ = (UniqueConstraint("actor_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+
+    actor: Mapped[Actor] = relationship(back_populates="names", lazy="raise_on_sql")
 
 
 class EventActor(Base):

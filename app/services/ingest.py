@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.db import articles as article_queries
 from app.db.articles import LoadedArticle
-from app.db.models import Actor, ActorAlias, Article, Event, EventActor, Timex
+from app.db.models import Actor, ActorAlias, ActorName, Article, Event, EventActor, Timex
 from app.extraction import types as x
 from app.extraction.actors.keys import alias_key
 
@@ -277,7 +277,26 @@ def _upsert_actors(session: Session, actors: Sequence[x.Actor]) -> dict[str, int
         session.add_all(ActorAlias(actor_id=owner, name=keys[k], key=k) for k in new_aliases)
         owners.update(dict.fromkeys(new_aliases, owner))
         ids[actor.key] = owner
+    _add_names(session, actors, ids)
     return ids
+
+
+def _add_names(session: Session, actors: Sequence[x.Actor], ids: dict[str, int]) -> None:
+    """Record every surface form seen, spelling variants included."""
+    seen = {
+        (actor_id, name)
+        for actor_id, name in session.execute(
+            select(ActorName.actor_id, ActorName.name).where(
+                ActorName.actor_id.in_(set(ids.values()))
+            )
+        ).tuples()
+    }
+    for actor in actors:
+        owner = ids[actor.key]
+        for name in dict.fromkeys((actor.name, *actor.aliases)):
+            if name.strip() and (owner, name) not in seen:
+                session.add(ActorName(actor_id=owner, name=name))
+                seen.add((owner, name))
 
 
 def _timex_row(article_id: int, t: x.Timex) -> Timex:

@@ -1,4 +1,4 @@
-"""Initial schema: articles, timexes, events, actors, aliases, event participants.
+"""Initial schema: articles, timexes, events, actors (alias keys, names), participants.
 
 Revision ID: 0001
 Revises:
@@ -68,6 +68,22 @@ def upgrade() -> None:
         sa.UniqueConstraint("key", name=op.f("uq_actor_alias_key")),
     )
     op.create_index(op.f("ix_actor_alias_actor_id"), "actor_alias", ["actor_id"])
+
+    op.create_table(
+        "actor_name",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("actor_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["actor_id"],
+            ["actor.id"],
+            name=op.f("fk_actor_name_actor_id_actor"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_actor_name")),
+        sa.UniqueConstraint("actor_id", "name", name=op.f("uq_actor_name_actor_id_name")),
+    )
+    op.create_index(op.f("ix_actor_name_actor_id"), "actor_name", ["actor_id"])
 
     op.create_table(
         "timex",
@@ -167,6 +183,8 @@ def downgrade() -> None:
     op.drop_table("event")
     op.drop_index(op.f("ix_timex_article_id"), table_name="timex")
     op.drop_table("timex")
+    op.drop_index(op.f("ix_actor_name_actor_id"), table_name="actor_name")
+    op.drop_table("actor_name")
     op.drop_index(op.f("ix_actor_alias_actor_id"), table_name="actor_alias")
     op.drop_table("actor_alias")
     op.drop_index(op.f("ix_article_source"), table_name="article")

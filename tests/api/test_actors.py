@@ -75,7 +75,7 @@ def test_actor_detail(timeline: TestClient):
         "name": "Sergei Naryshkin",
         "kind": "person",
         "event_count": 1,
-        "aliases": ["Sergei Naryshkin", "Naryshkin"],
+        "aliases": ["Sergei Naryshkin", "Sergey Naryshkin", "Naryshkin"],
     }
     turkey = timeline.get("/actors/1").json()
     assert turkey["aliases"] == ["Turkey", "Turkish", "Ankara"]

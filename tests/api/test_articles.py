@@ -93,6 +93,7 @@ def test_post_article_stores_it_with_events(client: TestClient, fake: FakeExtrac
         "event_actor": 3,
         "event": 2,
         "timex": 1,
+        "actor_name": 7,
         "actor_alias": 7,
         "actor": 3,
         "article": 1,
@@ -390,4 +391,4 @@ def test_concurrent_articles_sharing_a_new_actor_create_it_once(db: Backend, fak
     assert [r.status_code for r in responses] == [201, 201]
     assert [(a["name"], a["event_count"]) for a in turkey] == [("Turkey", 2)]
     rows = count_rows(db)
-    assert (rows["actor"], rows["actor_alias"], rows["article"]) == (1, 3, 2)
+    assert (rows["actor"], rows["actor_alias"], rows["actor_name"], rows["article"]) == (1, 3, 3, 2)
