@@ -14,7 +14,7 @@ from enum import Enum
 
 from app.extraction.temporal import calendar as cal
 from app.extraction.temporal import timex3
-from app.extraction.temporal.candidate import Kind, Meaning
+from app.extraction.temporal.candidate import NARRATIVE, Kind, Meaning
 from app.extraction.types import Granularity, TimexType
 
 
@@ -114,20 +114,37 @@ class Discourse:
     """What earlier expressions of the same article established.
 
     Quarterly reports compare "the quarter" with "a year earlier": both refer to
-    the quarter the article last named, not to the DCT's own quarter or year.
+    the quarter the report is about — the first quarter the article names, or a
+    later one that has ended by the publication date (an outlook for the current
+    quarter does not replace it).
+
+    Narrative anaphora ("the following month", "the previous Friday", "that
+    year") resolve against `reference`: the last date the article named.
     """
 
     last_quarter: tuple[int, int] | None = None
+    reference: dt.date | None = None
+    reference_unit: Granularity | None = None
 
-    def note(self, value: str) -> None:
+    def note(self, value: str, end: dt.date | None = None, dct: dt.date | None = None) -> None:
         m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
-        if m:
+        if not m:
+            return
+        ended = end is None or dct is None or end < dct
+        if self.last_quarter is None or ended:
             self.last_quarter = (int(m.group(1)), int(m.group(2)))
+
+    def note_reference(self, anchored: Anchored) -> None:
+        """Remember a named date (not a vague reference) as the narrative reference."""
+        if anchored.start_date is None or anchored.granularity in (None, Granularity.VAGUE):
+            return
+        self.reference = anchored.start_date
+        self.reference_unit = anchored.granularity
 
 
 def apply_discourse(m: Meaning, discourse: Discourse) -> Meaning:
-    """Rewrite a discourse-dependent meaning into a plain calendar quarter."""
-    if m.discourse is None or discourse.last_quarter is None:
+    """Rewrite a quarter-dependent meaning into a plain calendar quarter."""
+    if m.discourse is None or m.discourse == NARRATIVE or discourse.last_quarter is None:
         return m
     year, q = discourse.last_quarter
     if m.discourse == "year_before":
@@ -135,6 +152,19 @@ def apply_discourse(m: Meaning, discourse: Discourse) -> Meaning:
     elif m.discourse == "in_year" and m.year is not None:
         year = m.year
     return Meaning(Kind.CALENDAR, "quarter", year=year, index=q, mod=m.mod)
+
+
+def reference_time(m: Meaning, discourse: Discourse, dct: dt.date) -> dt.date:
+    """The date a meaning is resolved against: the DCT, or for narrative anaphora
+    the last date the article named (the DCT when it named none, or named it
+    more coarsely than the expression needs: "that day" after "in 1987")."""
+    ref, ref_unit = discourse.reference, discourse.reference_unit
+    if m.discourse != NARRATIVE or ref is None or ref_unit is None:
+        return dct
+    needed = _GRANULARITY.get("day" if m.kind is Kind.WEEKDAY else m.unit)
+    if needed is None or ref_unit.rank > needed.rank:
+        return dct
+    return ref
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+# Meaning.discourse for anaphora resolved against the story's last named date
+NARRATIVE = "narrative"
+
 
 class Kind(StrEnum):
     CALENDAR = "calendar"  # calendar parts named in the text (year may be missing)
@@ -41,7 +44,8 @@ class Meaning:
     bound_days: int = 0  # REF: how far the vague interval reaches from the DCT
     # resolved from the discourse rather than the DCT alone: "reported_quarter"
     # ("the quarter", "the latest period") or "year_before" ("a year earlier" in a
-    # quarterly report = the reported quarter one year back)
+    # quarterly report = the reported quarter one year back) or NARRATIVE
+    # ("the following month": one month after the last date the story named)
     discourse: str | None = None
     end: Meaning | None = None  # the other end of a range
 

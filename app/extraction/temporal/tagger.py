@@ -12,7 +12,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from app.extraction.temporal import refine
-from app.extraction.temporal.anchor import Discourse, Tense, anchor, apply_discourse, clause_tense
+from app.extraction.temporal.anchor import (
+    Discourse,
+    Tense,
+    anchor,
+    apply_discourse,
+    clause_tense,
+    reference_time,
+)
 from app.extraction.temporal.candidate import Candidate, Kind, Meaning
 from app.extraction.temporal.rules import (
     absolute,
@@ -96,11 +103,13 @@ class RuleTemporalTagger:
         for c in self.candidates(text):
             meaning = apply_discourse(c.meaning, discourse)
             tense = clause_tense(text, c.start, c.end) if _needs_tense(meaning) else Tense.NONE
-            a = anchor(meaning, dct, tense)
+            a = anchor(meaning, reference_time(meaning, discourse, dct), tense)
             if a is None:
                 continue
             if c.meaning.kind is Kind.CALENDAR and c.meaning.unit == "quarter":
-                discourse.note(a.value)  # only quarters the text names, not derived ones
+                # only quarters the text names, not derived ones
+                discourse.note(a.value, a.end_date, dct)
+            discourse.note_reference(a)
             out.append(
                 Timex(
                     text=text[c.start : c.end],

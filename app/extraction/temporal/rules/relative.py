@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from app.extraction.temporal import lexicon as lx
-from app.extraction.temporal.candidate import Kind, Meaning
+from app.extraction.temporal.candidate import NARRATIVE, Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule
 from app.extraction.temporal.rules.patterns import NUMBER, ORDINAL, PART_OF_DAY, SEASON
 
@@ -81,10 +81,21 @@ _COMPARISON_LEFT = re.compile(
 )
 
 
+# anaphoric: "the following month" is the month after the last date the story
+# named, not after the publication date ("next month", "the next year" are deictic)
+_NARRATIVE_WHICH = frozenset(
+    ["the previous", "previous", "the following", "following", "the same", "that"]
+)
+
+
 def _unit_shift(m: re.Match[str], text: str) -> Meaning | None:
-    shift = _SHIFT[" ".join(m.group("which").lower().split())]
+    which = " ".join(m.group("which").lower().split())
+    shift = _SHIFT[which]
     unit = m.group("unit").lower()
-    discourse = None
+    discourse = NARRATIVE if which in _NARRATIVE_WHICH else None
+    if unit == "quarter" and discourse:
+        # "that quarter", "the previous quarter": the quarter the report is about
+        return Meaning(Kind.RELATIVE, unit, offset=shift - 1, discourse="reported_quarter")
     possessive = text[m.end() : m.end() + 2] in ("'s", "’s")
     comparison = _COMPARISON_LEFT.search(text, max(0, m.start() - 60), m.start())
     if unit == "year" and shift == -1 and comparison and not possessive:
@@ -92,8 +103,21 @@ def _unit_shift(m: re.Match[str], text: str) -> Meaning | None:
     return Meaning(Kind.RELATIVE, unit, offset=shift, discourse=discourse)
 
 
+_DAY_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the same": 0, "that": 0}
+
+
+def _narrative_day(m: re.Match[str], _text: str) -> Meaning | None:
+    shift = _DAY_SHIFT[" ".join(m.group("which").lower().split())]
+    return Meaning(Kind.RELATIVE, "day", offset=shift, discourse=NARRATIVE)
+
+
 def _season_shift(m: re.Match[str], _text: str) -> Meaning | None:
     which = " ".join(m.group("which").lower().split())
+    if which == "this past":
+        # "this past spring": the latest such season that is over
+        return Meaning(
+            Kind.CALENDAR, "season", index=lx.SEASONS[m.group("season").lower()], direction=-1
+        )
     # TimeML reads "last spring" as the previous year's spring, "this summer" as this year's
     return Meaning(
         Kind.CALENDAR,
@@ -174,7 +198,7 @@ def _quarter_of_year(m: re.Match[str], _text: str) -> Meaning | None:
 _WHICH = (
     r"(?P<which>this\s+coming|the\s+current|the\s+previous|the\s+following|the\s+coming|"
     r"the\s+next|the\s+same|the\s+past|the\s+last|this\s+past|this|current|last|past|"
-    r"previous|next|coming|following)"
+    r"previous|next|coming|following|that)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -216,6 +240,24 @@ RULES: tuple[Rule, ...] = (
             Example("[next year]", "1990", dct="1989-10-30"),
             Example("[this weekend]", "2020-W45-WE", start_date="2020-11-07"),
             Example("[the coming year]", "2021"),
+            Example(
+                "In March it got an offer. [The following month], it was sold.",
+                "1989-04",
+                dct="1989-10-27",
+            ),
+            Example("Imports were $5 million in 1988, a record [that year].", "1988"),
+            Example("He was elected in 1996 and resigned [the following year].", "1997"),
+            Example("[the following week] the board meets", "2020-W46"),
+        ),
+    ),
+    Rule(
+        "relative.narrative_day",
+        r"\b(?P<which>the\s+(?:following|next|previous|same)|that)\s+day\b(?!-)",
+        _narrative_day,
+        examples=(
+            Example("Talks began March 3, 1997. [The next day], he left.", "1997-03-04"),
+            Example("It rained on Oct. 12 and fell [the following day].", "2020-10-13"),
+            Example("He arrived on Monday and spoke [that day].", "2020-11-02"),
         ),
     ),
     Rule(
@@ -251,6 +293,7 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("[this summer]", "1998-SU", dct="1998-03-22", granularity="season"),
             Example("[last spring]", "1988-SP", dct="1989-10-26"),
+            Example("[this past spring]", "1989-SP", dct="1989-10-30"),
         ),
     ),
     Rule(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from app.extraction.temporal import lexicon as lx
-from app.extraction.temporal.candidate import Kind, Meaning
+from app.extraction.temporal.candidate import NARRATIVE, Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule
 from app.extraction.temporal.rules.patterns import PART_OF_DAY, WEEKDAY
 
@@ -27,16 +27,22 @@ def _weekday(m: re.Match[str], _text: str) -> Meaning | None:
     d = m.groupdict()
     direction = _DIRECTION[" ".join(d["dir"].lower().split())] if d.get("dir") else 0
     tod = lx.PARTS_OF_DAY[d["pod"].lower()] if d.get("pod") else None
+    # "the previous Friday", "the following Monday": next to the story's last date
+    narrative = bool(d.get("the")) and (d.get("dir") or "").lower() in ("previous", "following")
     return Meaning(
         Kind.WEEKDAY,
         "day",
         index=lx.WEEKDAYS[m.group("weekday").lower()],
         direction=direction,
         tod=tod,
+        discourse=NARRATIVE if narrative else None,
     )
 
 
-_DIR = r"(?:(?:the\s+)?(?P<dir>this\s+coming|last|past|previous|next|coming|this|following)\s+)?"
+_DIR = (
+    r"(?:(?P<the>the\s+)?"
+    r"(?P<dir>this\s+coming|last|past|previous|next|coming|this|following)\s+)?"
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -52,6 +58,11 @@ RULES: tuple[Rule, ...] = (
             Example("talks are due to resume on [Wednesday]", "2020-11-11", dct="2020-11-06"),
             Example("[last Wednesday]", "1989-10-25", dct="1989-11-01"),
             Example("[next Friday]", "2020-11-13", dct="2020-11-06"),
+            Example(
+                "It closed lower Friday, down from [the previous Friday].",
+                "1989-10-20",
+                dct="1989-10-30",
+            ),
             Example(
                 "Fighting broke out [Sunday night].", "2020-11-01TNI", dct="2020-11-06", type="TIME"
             ),

@@ -1,0 +1,88 @@
+"""Discourse policies: expressions resolved against what the article said before.
+
+Quarterly reports: "the latest quarter", "a year ago", "last year" refer to the
+quarter the report is about — a quarter that has ended by the publication date
+(an outlook for the current quarter does not replace it).
+
+Narrative reference time: anaphoric expressions ("the following month", "the
+previous Friday", "that year", "the next day") resolve against the last date
+the story named, not the publication date; without one they fall back to it.
+
+Each case: text with every expected extent in [brackets], DCT, expected values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from app.extraction.temporal import RuleTemporalTagger
+
+CASES: list[tuple[str, str, list[str]]] = [
+    # an outlook for the current quarter does not become the reported quarter
+    (
+        "[Third-quarter] net fell 22%. The company has no estimate of the impact on"
+        " [fourth-quarter] results. In [the latest quarter], it lost $23 million, compared"
+        " with earnings of $33 million [last year].",
+        "1989-10-30",
+        ["1989-Q3", "1989-Q4", "1989-Q3", "1988-Q3"],
+    ),
+    # the article's first quarter is the reported one even when not over (fiscal years)
+    (
+        "Ralston reported a decline in [fourth-quarter] earnings, compared with $84.9 million"
+        " [a year earlier].",
+        "1989-11-02",
+        ["1989-Q4", "1988-Q4"],
+    ),
+    # narrative reference time: the last date the story named
+    (
+        "In [March], it received an offer. [The following month], the company put itself"
+        " up for sale.",
+        "1989-10-27",
+        ["1989-03", "1989-04"],
+    ),
+    (
+        "The index closed lower [Friday], down 4.5% from [the previous Friday].",
+        "1989-10-30",
+        ["1989-10-27", "1989-10-20"],
+    ),
+    (
+        "Imports totaled $37.3 million in [1988], a small share of all imports [that year].",
+        "1989-11-02",
+        ["1988", "1988"],
+    ),
+    (
+        "He was elected in [1996] and resigned [the following year].",
+        "1998-04-18",
+        ["1996", "1997"],
+    ),
+    (
+        "The talks began on [March 3, 1997]. [The next day], the envoy left.",
+        "1998-04-18",
+        ["1997-03-03", "1997-03-04"],
+    ),
+    # no earlier date: the publication date is the reference
+    ("[The following week] the board will meet.", "2020-11-06", ["2020-W46"]),
+]
+
+
+def _parse(text: str) -> tuple[str, list[tuple[int, int]]]:
+    spans, out, pos = [], [], 0
+    for m in re.finditer(r"\[([^\]]*)\]", text):
+        out.append(text[pos : m.start()])
+        start = sum(len(p) for p in out)
+        out.append(m.group(1))
+        spans.append((start, start + len(m.group(1))))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), spans
+
+
+@pytest.mark.parametrize(("text", "dct", "values"), CASES, ids=[c[0][:40] for c in CASES])
+def test_discourse(tagger: RuleTemporalTagger, text: str, dct: str, values: list[str]) -> None:
+    plain, spans = _parse(text)
+    found = tagger.tag(plain, dt.date.fromisoformat(dct))
+    assert [(t.start, t.end) for t in found] == spans, [(t.text, t.value) for t in found]
+    assert [t.value for t in found] == values
