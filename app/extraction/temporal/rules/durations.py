@@ -201,6 +201,9 @@ RULES: tuple[Rule, ...] = (
             Example("over [the past few weeks]", "PXW", type="DURATION"),
             Example("for [a week]", "P1W", type="DURATION"),
             Example("in [four hours]", "PT4H", type="DURATION"),
+            Example("[Three days] later, it fell", "P3D", type="DURATION"),
+            Example("[A few days] later, it announced", "PXD", type="DURATION"),
+            Example("[two weeks] before the vote", "P2W", type="DURATION"),
         ),
     ),
     Rule(

@@ -1,5 +1,10 @@
 """Relative references: yesterday/today/tomorrow, this/last/next <unit>,
-"N units ago/earlier/later", and the financial "year-ago quarter" family."""
+"N units ago/earlier", and the financial "year-ago quarter" family.
+
+"three days later", "two weeks before the vote": TimeML marks only the amount
+("three days", a DURATION) and leaves "later"/"before"/"after" to a signal,
+because they are anchored to an event, not to the publication date.  "ago",
+"earlier", "from now" and "hence" stay in the expression."""
 
 from __future__ import annotations
 
@@ -93,6 +98,8 @@ def _unit_shift(m: re.Match[str], text: str) -> Meaning | None:
     shift = _SHIFT[which]
     unit = m.group("unit").lower()
     discourse = NARRATIVE if which in _NARRATIVE_WHICH else None
+    if unit == "century" and which in ("the past", "the last"):
+        return Meaning(Kind.DURATION, value="P100Y")  # the last hundred years
     if unit == "quarter" and discourse:
         # "that quarter", "the previous quarter": the quarter the report is about
         return Meaning(Kind.RELATIVE, unit, offset=shift - 1, discourse="reported_quarter")
@@ -131,11 +138,8 @@ def _season_shift(m: re.Match[str], _text: str) -> Meaning | None:
 _AGO_SIGN = {
     "ago": -1,
     "earlier": -1,
-    "before": -1,
     "back": -1,
     "previously": -1,
-    "later": 1,
-    "after": 1,
     "from now": 1,
     "hence": 1,
     "on": 1,
@@ -248,6 +252,8 @@ RULES: tuple[Rule, ...] = (
             Example("Imports were $5 million in 1988, a record [that year].", "1988"),
             Example("He was elected in 1996 and resigned [the following year].", "1997"),
             Example("[the following week] the board meets", "2020-W46"),
+            Example("events of [the past century]", "P100Y", type="DURATION"),
+            Example("in [this century]", "20", dct="2000-06-01"),
         ),
     ),
     Rule(
@@ -300,7 +306,7 @@ RULES: tuple[Rule, ...] = (
         "relative.ago",
         rf"\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?(?P<num>{NUMBER})[\s-]"
         rf"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?)(?:\s+or\s+so)?\s+"
-        r"(?P<dir>ago|earlier|later|before|back|from\s+now|hence)\b",
+        r"(?P<dir>ago|earlier|back|from\s+now|hence)\b",
         _ago,
         examples=(
             Example("[a year ago]", "1988", dct="1989-10-26"),
