@@ -88,6 +88,18 @@ _MODEL_NUMBER = re.compile(
 _TRAILING_NUMBER = re.compile(r"\s+\d+$")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‐‑–]", re.IGNORECASE)
+# Words before a bare product family that make it an earlier model: "the original iPhone".
+_EARLIER = re.compile(
+    r"\b(?:original|first|first-generation|previous|old|older|earlier|earliest|prior|former)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+# A numbered model designation after a family name: " 4", " 3G", " 3GS", " 360", " S4";
+# not a software version (" 2.0", " 10.5").
+_NUMBERED_MODEL = re.compile(r" [A-Z]?\d+[A-Za-z]{0,3}")
+# A retrospective clause before a bare family: "one year after launching the iPhone",
+# "since the iPhone's debut" look back to the family's beginning.
+_LOOKING_BACK = re.compile(r"\b(?:since|after)(?:[ \t]+[\w'’-]+){0,2}[ \t]+$", re.IGNORECASE)
 # Capitalized words ending in a possessive right before a name: "The Beatles' Apple Corps".
 _OWNER = re.compile(r"((?:[A-Z][\w&.-]*[ \t]+){0,3}[A-Z][\w&.-]*(?:['’]s|(?<=s)['’]))[ \t]+$")
 _POSSESSIVE_END = re.compile(r"(?:['’]s|['’])$")
@@ -483,6 +495,8 @@ def _build_actors(text: str, cands: list[Candidate]) -> tuple[list[ActorMention]
             continue
         resolved.append(cand)
 
+    resolved = _bare_families_as_models(text, resolved)
+
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for cand in resolved:
         key = alias_key(cand.name or cand.text)
@@ -524,6 +538,56 @@ def _first_position(groups: dict[str, list[Candidate]], key: str) -> int:
     return min(c.start for c in groups[key]) if key in groups else 0
 
 
+def _main_models(cands: Sequence[Candidate]) -> dict[str, str]:
+    """For each product family the article names bare, its main numbered model:
+    the model named first, when it is also named most often ("iPhone 4" in an
+    article that also recalls the "iPhone 3GS"). Only numbered designations are
+    models ("iPhone 3G", "iPad 2"): "iPod nano" is a line beside the iPod and
+    "iPhone OS" no model of it."""
+    families = {c.name for c in cands if c.kind is ActorKind.PRODUCT and c.name}
+    out: dict[str, str] = {}
+    for family in families:
+        models = [
+            c.name
+            for c in cands
+            if c.kind is ActorKind.PRODUCT
+            and c.name
+            and c.name.startswith(family + " ")
+            and _NUMBERED_MODEL.fullmatch(c.name, len(family)) is not None
+        ]
+        if not models:
+            continue
+        counts = Counter(models)
+        first = models[0]
+        if all(counts[first] > n for m, n in counts.items() if m != first):
+            out[family] = first
+    return out
+
+
+def _bare_families_as_models(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A bare product family ("the new iPhone", "its iPhone") in an article about one
+    model of it is that model, as MEANTIME annotates it; a plural ("iPhones") or an
+    earlier one ("the original iPhone", "one year after launching the iPhone") stays the
+    family. The family's name does not
+    become an alias of the model (the store links actors by alias)."""
+    models = _main_models(cands)
+    if not models:
+        return cands
+    out = []
+    for cand in cands:
+        name = cand.name or cand.text
+        model = models.get(name) if cand.kind is ActorKind.PRODUCT else None
+        if (
+            model is not None
+            and alias_key(cand.text) == alias_key(name)
+            and not _EARLIER.search(text, max(0, cand.start - 30), cand.start)
+            and not _LOOKING_BACK.search(text, max(0, cand.start - 40), cand.start)
+        ):
+            cand = replace(cand, name=model, is_alias=False)
+        out.append(cand)
+    return out
+
+
 def _owner(text: str, start: int) -> str | None:
     """The owner written with a possessive right before an organization's name:
     "Beatles'" in "The Beatles' Apple Corps", "Russia’s" in "Russia’s Foreign
@@ -551,7 +615,11 @@ def _actor(members: list[Candidate], owned_forms: Iterable[str] = ()) -> Actor:
         name = _longest_form(members)
         kinds = Counter(c.kind for c in members if (c.name or c.text) == name)
         kind = ActorKind.PERSON if ActorKind.PERSON in kinds else kinds.most_common(1)[0][0]
-    aliases = [name, *(c.text for c in members), *(c.name for c in members if c.name)]
+    aliases = [
+        name,
+        *(c.text for c in members if c.is_alias),
+        *(c.name for c in members if c.name),
+    ]
     # "Beatles' Apple Corps": an organization named with its owner (as the store
     # folds possessives, "Beatles Apple Corps" then finds it)
     aliases += owned_forms

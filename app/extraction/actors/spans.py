@@ -198,7 +198,9 @@ class Candidate:
     """A span that may name an actor, before within-article resolution.
 
     `name` is the gazetteer's canonical name when the span is a known actor,
-    else None (its cleaned text stands for itself).
+    else None (its cleaned text stands for itself). `is_alias` is False when
+    the text names something wider than the actor it resolves to (a bare
+    "iPhone" standing for the article's "iPhone 4"): it is then no alias.
     """
 
     start: int
@@ -207,6 +209,7 @@ class Candidate:
     kind: ActorKind
     name: str | None = None
     from_gazetteer: bool = False
+    is_alias: bool = True
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -532,3 +532,78 @@ def test_lone_first_name_shared_by_two_people_stays_unresolved(
     ]
     # and no full-name actor carries the ambiguous first name as an alias
     assert all("Steve" not in a.aliases for a in actors if a.key != "steve")
+
+
+def test_bare_product_family_is_the_articles_one_numbered_model(
+    finder: GazetteerActorFinder,
+) -> None:
+    text = (
+        "Apple launches 3G iPhone\n\n"
+        "Apple today launched a 3G version of its iPhone. Jobs promoted the new iPhone "
+        "and iPhone sales. Since the original iPhone, iPhones sold well; the first iPhone "
+        "had no 3G. One year after launching the iPhone, Apple launches the iPhone 3G."
+    )
+    mentions, actors = run(finder, text)
+    products = [(m.text, m.key) for m in mentions if m.kind is ActorKind.PRODUCT]
+    assert products == [
+        ("3G iPhone", "iphone 3g"),
+        ("iPhone", "iphone 3g"),
+        ("iPhone", "iphone 3g"),
+        ("iPhone", "iphone 3g"),
+        ("iPhone", "iphone"),  # the original iPhone
+        ("iPhones", "iphone"),  # a plural is the family
+        ("iPhone", "iphone"),  # the first iPhone
+        ("iPhone", "iphone"),  # looking back: "after launching the iPhone"
+        ("iPhone 3G", "iphone 3g"),
+    ]
+    # the family's name is no alias of the model: the store links actors by alias
+    assert _actor(actors, "iphone 3g").aliases == ("iPhone 3G", "3G iPhone")
+
+
+def test_software_version_is_no_model_a_bare_family_stands_for(
+    finder: GazetteerActorFinder,
+) -> None:
+    text = "Apple announces iPhone 2.0 software. The iPhone gets apps."
+    mentions, _ = run(finder, text)
+    assert [(m.text, m.key) for m in mentions] == [
+        ("Apple", "apple"),
+        ("iPhone 2.0", "iphone 2 0"),
+        ("iPhone", "iphone"),
+    ]
+
+
+def test_bare_product_family_with_several_models_uses_the_main_one(
+    finder: GazetteerActorFinder,
+) -> None:
+    text = (
+        "Apple unveils iPhone 4\n\n"
+        "The iPhone 4 replaces the iPhone 3GS. The new iPhone is thin. iPhone 4 ships soon."
+    )
+    mentions, _ = run(finder, text)
+    assert [(m.text, m.key) for m in mentions if m.kind is ActorKind.PRODUCT] == [
+        ("iPhone 4", "iphone 4"),
+        ("iPhone 4", "iphone 4"),
+        ("iPhone 3GS", "iphone 3gs"),
+        ("iPhone", "iphone 4"),
+        ("iPhone 4", "iphone 4"),
+    ]
+    # no main model (first mentioned and strictly most mentioned): the family stays
+    text = "The iPhone 4 and the iPhone 3GS sell. The iPhone is popular."
+    mentions, _ = run(finder, text)
+    assert [m.key for m in mentions] == ["iphone 4", "iphone 3gs", "iphone"]
+
+
+def test_bare_product_family_without_a_numbered_model_stays_the_family(
+    finder: GazetteerActorFinder,
+) -> None:
+    # "iPod nano" is a product line beside the iPod, not a generation of it;
+    # "iPhone OS" is no model of the iPhone
+    text = "Apple unveils iPod nano. The iPod sells. iPhone OS runs on the iPhone."
+    mentions, _ = run(finder, text)
+    assert [(m.text, m.key) for m in mentions] == [
+        ("Apple", "apple"),
+        ("iPod nano", "ipod nano"),
+        ("iPod", "ipod"),
+        ("iPhone OS", "iphone os"),
+        ("iPhone", "iphone"),
+    ]
