@@ -100,6 +100,10 @@ _NUMBERED_MODEL = re.compile(r" [A-Z]?\d+[A-Za-z]{0,3}")
 # A retrospective clause before a bare family: "one year after launching the iPhone",
 # "since the iPhone's debut" look back to the family's beginning.
 _LOOKING_BACK = re.compile(r"\b(?:since|after)(?:[ \t]+[\w'’-]+){0,2}[ \t]+$", re.IGNORECASE)
+# Venue names: "Moscone West Convention Center" (see `_venue_variants`).
+_VENUE_HEADS = frozenset(["center", "centre"])
+_VENUE_GENERIC = frozenset(["convention", "exhibition", "conference", "congress", "expo"])
+_COMPASS = frozenset(["north", "south", "east", "west"])
 # Capitalized words ending in a possessive right before a name: "The Beatles' Apple Corps".
 _OWNER = re.compile(r"((?:[A-Z][\w&.-]*[ \t]+){0,3}[A-Z][\w&.-]*(?:['’]s|(?<=s)['’]))[ \t]+$")
 _POSSESSIVE_END = re.compile(r"(?:['’]s|['’])$")
@@ -625,6 +629,8 @@ def _actor(members: list[Candidate], owned_forms: Iterable[str] = ()) -> Actor:
     aliases += owned_forms
     if kind is ActorKind.PERSON:
         aliases += _person_variants(aliases)
+    elif kind in (ActorKind.PLACE, ActorKind.ORGANIZATION):
+        aliases += [v for a in list(aliases) for v in _venue_variants(a)]
     return Actor(alias_key(name), name, kind, _unique(aliases))
 
 
@@ -633,6 +639,28 @@ def _longest_form(members: list[Candidate]) -> str:
     counts = Counter(forms)
     # most words, then most characters, then most frequent, then first seen
     return max(forms, key=lambda f: (len(f.split()), len(f), counts[f], -forms.index(f)))
+
+
+def _venue_variants(name: str) -> list[str]:
+    """Other spellings of a venue named "<name> [generic words] Center [part]":
+    without the generic words and with one spelling of the head ("Moscone West
+    Convention Center" -> "Moscone West Center", "Javits Centre" -> "Javits Center"),
+    and the whole venue without a compass part ("Moscone West Center", "Moscone
+    Center West" -> "Moscone Center"). The store links actors sharing an alias, so
+    the spellings and the parts of one venue become one actor across articles."""
+    words = name.split()
+    heads = [i for i, w in enumerate(words) if w.casefold() in _VENUE_HEADS]
+    if not heads or heads[-1] == 0:
+        return []
+    head = heads[-1]
+    after = words[head + 1 :]
+    if not all(w.casefold() in _COMPASS for w in after):
+        return []
+    core = [w for w in words[:head] if w.casefold() not in _VENUE_GENERIC]
+    if not core:
+        return []
+    whole = [core[0], *(w for w in core[1:] if w.casefold() not in _COMPASS)]
+    return [" ".join([*core, "Center", *after]), " ".join([*whole, "Center"])]
 
 
 def _person_variants(names: Iterable[str]) -> list[str]:

@@ -607,3 +607,34 @@ def test_bare_product_family_without_a_numbered_model_stays_the_family(
         ("iPhone OS", "iphone os"),
         ("iPhone", "iphone"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "variants"),
+    [
+        ("Moscone Center", "FAC", {"moscone center"}),
+        ("Moscone West center", "FAC", {"moscone west center", "moscone center"}),
+        (
+            "Moscone West Convention Center",
+            "LOC",
+            {"moscone west convention center", "moscone west center", "moscone center"},
+        ),
+        ("Moscone Center West", "FAC", {"moscone center west", "moscone center"}),
+        ("Javits Convention Centre", "ORG", {"javits convention centre", "javits center"}),
+        # a compass word that starts the name is part of it; "Space" is no generic word
+        (
+            "North Carolina Convention Center",
+            "FAC",
+            {"north carolina convention center", "north carolina center"},
+        ),
+        ("Kennedy Space Center", "FAC", {"kennedy space center"}),
+    ],
+)
+def test_venue_spellings_and_parts_share_an_alias(
+    finder: GazetteerActorFinder, surface: str, label: str, variants: set[str]
+) -> None:
+    # "Moscone West Convention Center" and "Moscone Center" in two articles are one
+    # actor in the store, which links actors through any shared alias key
+    _, actors = run(finder, f"Apple met at the {surface} in 2005.", (surface, label))
+    venue = next(a for a in actors if a.name == surface)
+    assert {alias_key(a) for a in venue.aliases} == variants
