@@ -22,9 +22,13 @@ _api_key_header = APIKeyHeader(
 )
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+# Dependencies that neither block nor compute are `async def`: FastAPI would run a
+# sync one in the thread pool, a hop that costs more than the work.
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -33,7 +37,7 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_extractor(request: Request) -> ExtractorLike:
+async def get_extractor(request: Request) -> ExtractorLike:
     extractor: ExtractorLike = request.app.state.extractor
     return extractor
 
@@ -53,12 +57,12 @@ def _key_is_valid(provided: str | None, keys: list[str]) -> bool:
     return any(matches)
 
 
-def require_write_key(settings: SettingsDep, api_key: ApiKey) -> None:
+async def require_write_key(settings: SettingsDep, api_key: ApiKey) -> None:
     if settings.api_keys and not _key_is_valid(api_key, settings.api_keys):
         raise UnauthorizedError("Send a valid X-API-Key header to write.")
 
 
-def require_read_key(settings: SettingsDep, api_key: ApiKey) -> None:
+async def require_read_key(settings: SettingsDep, api_key: ApiKey) -> None:
     if settings.read_requires_key and not _key_is_valid(api_key, settings.api_keys):
         raise UnauthorizedError("Send a valid X-API-Key header to read.")
 
