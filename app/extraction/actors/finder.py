@@ -544,8 +544,9 @@ def _first_position(groups: dict[str, list[Candidate]], key: str) -> int:
 
 def _main_models(cands: Sequence[Candidate]) -> dict[str, str]:
     """For each product family the article names bare, its main numbered model:
-    the model named first, when it is also named most often ("iPhone 4" in an
-    article that also recalls the "iPhone 3GS"). Only numbered designations are
+    the model named first, when it is also named most often and at least twice
+    ("iPhone 4" in an article that also recalls the "iPhone 3GS"; not the "iPad 2"
+    an article about something else names in passing). Only numbered designations are
     models ("iPhone 3G", "iPad 2"): "iPod nano" is a line beside the iPod and
     "iPhone OS" no model of it."""
     families = {c.name for c in cands if c.kind is ActorKind.PRODUCT and c.name}
@@ -563,7 +564,7 @@ def _main_models(cands: Sequence[Candidate]) -> dict[str, str]:
             continue
         counts = Counter(models)
         first = models[0]
-        if all(counts[first] > n for m, n in counts.items() if m != first):
+        if counts[first] >= 2 and all(counts[first] > n for m, n in counts.items() if m != first):
             out[family] = first
     return out
 

@@ -560,6 +560,17 @@ def test_bare_product_family_is_the_articles_one_numbered_model(
     assert _actor(actors, "iphone 3g").aliases == ("iPhone 3G", "3G iPhone")
 
 
+def test_model_named_once_in_passing_is_not_the_articles_model(
+    finder: GazetteerActorFinder,
+) -> None:
+    text = "Jobs unveiled the iPad 2 in March. Cook is credited with the success of the iPad."
+    mentions, _ = run(finder, text)
+    assert [(m.text, m.key) for m in mentions if m.kind is ActorKind.PRODUCT] == [
+        ("iPad 2", "ipad 2"),
+        ("iPad", "ipad"),
+    ]
+
+
 def test_software_version_is_no_model_a_bare_family_stands_for(
     finder: GazetteerActorFinder,
 ) -> None:
