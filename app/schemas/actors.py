@@ -39,4 +39,22 @@ class ActorDetail(ActorSummary):
 
 
 class ActorList(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {"id": 3, "name": "Turkey", "kind": "place", "event_count": 17},
+                        {
+                            "id": 9,
+                            "name": "Turkish Airlines",
+                            "kind": "organization",
+                            "event_count": 2,
+                        },
+                    ]
+                }
+            ]
+        }
+    )
+
     items: list[ActorSummary]

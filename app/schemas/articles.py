@@ -172,6 +172,10 @@ class ArticleDetail(ArticleSummary):
 
 
 class ArticlePage(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"items": [ARTICLE_SUMMARY_EXAMPLE], "next_cursor": None}]}
+    )
+
     items: list[ArticleSummary]
     next_cursor: str | None
 

@@ -126,6 +126,10 @@ def test_openapi_documents_examples_and_problems(client: TestClient):
         "ActorDetail",
         "ExtractionOut",
         "BatchOut",
+        "ArticlePage",
+        "ActorList",
+        "Health",
+        "Readiness",
     ):
         assert schemas[name].get("examples"), name
     post = spec["paths"]["/articles"]["post"]
