@@ -120,3 +120,21 @@ def test_one_mib_adversarial_texts_finish() -> None:
         ("1 " + " " * 1000) * (MIB // 1002),
     ):
         _check(text)
+
+
+def test_ranges_with_equal_or_reversed_ends_keep_the_contract() -> None:
+    # hypothesis once found 'Q3 - Q3' (rule periods.range) breaking the contract
+    for text in (
+        "Q3 - Q3",
+        "from Q3 to Q3",
+        "Q3 - Q2",
+        "Q4 - Q3 2020",
+        "Monday - Monday",
+        "May 5 - May 5",
+        "1990 - 1990",
+        "between Q3 and Q3",
+    ):
+        _check(text)
+    (t,) = TAGGER.tag("Q3 - Q3", dt.date(2020, 11, 6))
+    assert (t.text, t.rule, t.value) == ("Q3 - Q3", "periods.range", "2020-Q3")
+    assert (t.start_date, t.end_date) == (dt.date(2020, 7, 1), dt.date(2020, 9, 30))

@@ -176,7 +176,14 @@ _SPELLED_TAIL = (
 )
 
 
-def _spelled_year(m: re.Match[str], _text: str) -> Meaning | None:
+_UNIT_AFTER = re.compile(
+    r"\s+(?:years?|days?|months?|weeks?|people|dollars|troops|men|soldiers|miles)\b", re.IGNORECASE
+)
+
+
+def _spelled_year(m: re.Match[str], text: str) -> Meaning | None:
+    if _UNIT_AFTER.match(text, m.end()):
+        return None  # "two thousand years", "nineteen twenty people": amounts
     if m.groupdict().get("thousand"):
         tail = lx.parse_number(m.group("thousand_tail")) if m.group("thousand_tail") else 0
         return Meaning(Kind.CALENDAR, "year", year=2000 + (tail or 0))
@@ -342,6 +349,7 @@ NEGATIVES: tuple[str, ...] = (
     "a $2000 fine",
     "He scored 50% in 2 1/2 times the time.",
     "Call 555-2020 please",
+    "more than two thousand years of history",
 )
 
 LATENT: tuple[tuple[str, str], ...] = (

@@ -106,6 +106,8 @@ def _every(m: re.Match[str], _text: str) -> Meaning | None:
     d = m.groupdict()
     if d.get("weekday"):
         return Meaning(Kind.SET, value=f"XXXX-WXX-{lx.WEEKDAYS[d['weekday'].lower()]}")
+    if d.get("month"):
+        return Meaning(Kind.SET, value=f"XXXX-{lx.month_number(d['month']):02d}")
     unit = d["unit"].lower()
     value = _SET_UNITS[unit]
     if d.get("other"):
@@ -221,12 +223,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "set.every",
-        rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<weekday>{WEEKDAY})|"
+        rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<month>{MONTH})|"
         r"(?P<unit>day|week|month|year|quarter|hour|night|morning|evening))\b",
         _every,
         examples=(
             Example("[every Monday]", "XXXX-WXX-1", type="SET"),
             Example("[each month]", "P1M", type="SET"),
+            Example("Orangemen march [each July] from", "XXXX-07", type="SET"),
         ),
     ),
     Rule(

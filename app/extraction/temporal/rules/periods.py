@@ -33,7 +33,9 @@ def _quarter(m: re.Match[str], _text: str) -> Meaning | None:
 
 def _half(m: re.Match[str], _text: str) -> Meaning | None:
     d = m.groupdict()
-    h = int(d["hnum"]) if d.get("hnum") else (1 if d["hord"].lower() == "first" else 2)
+    h = (
+        int(d["hnum"]) if d.get("hnum") else (1 if d["hord"].lower() == "first" else 2)
+    )  # second/last/latter
     return Meaning(Kind.CALENDAR, "half", index=h, year=_year_group(m))
 
 
@@ -111,10 +113,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "periods.half",
-        rf"\b(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?:(?P<hord>first|second)[\s-]+half|"
+        rf"\b(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?:(?P<hord>first|second|last|latter)[\s-]+half|"
         rf"H(?P<hnum>[12]))\b{_OF_YEAR}",
         _half,
-        examples=(Example("[the second half of 1990]", "1990-H2", dct="1989-10-30"),),
+        examples=(
+            Example("[the second half of 1990]", "1990-H2", dct="1989-10-30"),
+            Example("[the last half of 1989]", "1989-H2", dct="1989-10-26"),
+        ),
     ),
     Rule(
         "periods.season",

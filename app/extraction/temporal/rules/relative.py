@@ -44,6 +44,13 @@ def _this_part_of_day(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.RELATIVE, "day", offset=offset, tod=lx.PARTS_OF_DAY[m.group("pod").lower()])
 
 
+def _pod_day_groups(m: re.Match[str], _text: str) -> Meaning | None:
+    # "mid-afternoon yesterday", "by mid afternoon" (the publication day)
+    day = (m.group("deictic") or m.group("deictic2") or "today").lower()
+    tod = lx.PARTS_OF_DAY[(m.group("pod") or m.group("pod2")).lower()]
+    return Meaning(Kind.RELATIVE, "day", offset=_DEICTIC[day], tod=tod)
+
+
 _SHIFT = {
     "this": 0,
     "current": 0,
@@ -215,6 +222,16 @@ RULES: tuple[Rule, ...] = (
             Example("[Today] is the day", "2020-11-06"),
             Example("[tomorrow morning]", "2020-11-07TMO", type="TIME"),
             Example("[Tonight]", "2020-11-06TNI", type="TIME"),
+        ),
+    ),
+    Rule(
+        "relative.pod_day",
+        r"\b(?:mid[\s-]?(?P<pod>morning|afternoon)(?:\s+(?P<deictic>yesterday|today|tomorrow))?"
+        r"|(?P<pod2>morning|afternoon|evening)\s+(?P<deictic2>yesterday|today|tomorrow))\b",
+        _pod_day_groups,
+        examples=(
+            Example("at [mid-afternoon yesterday]", "1989-11-01TAF", dct="1989-11-02", type="TIME"),
+            Example("By [mid afternoon], sources said", "1998-03-06TAF", dct="1998-03-06"),
         ),
     ),
     Rule(

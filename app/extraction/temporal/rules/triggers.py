@@ -98,6 +98,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "duration.bare_plural": _PLURAL_UNITS,
     "duration.clock": frozenset({"#clock"}),
     "set.every": frozenset({"every", "each"}),
+    "relative.pod_day": _PARTS | {"midafternoon", "midmorning", "mid"},
     "set.adverb": frozenset(
         {"daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly"}
     ),
