@@ -494,7 +494,10 @@ def _build_actors(text: str, cands: list[Candidate]) -> tuple[list[ActorMention]
             target_kind = next(
                 (c.kind for c in cands if (c.name or c.text) == long_form), cand.kind
             )
-            cand = replace(cand, name=long_form, kind=target_kind)
+            # a lone first name resolves here but is no alias: across articles
+            # "Steve" would link every Steve to whichever actor carries it first
+            first_name = _by_first_name(cand, article) == long_form
+            cand = replace(cand, name=long_form, kind=target_kind, is_alias=not first_name)
         elif _common_word_taken_for_a_person(text, cand):
             continue
         resolved.append(cand)

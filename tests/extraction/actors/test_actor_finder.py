@@ -507,6 +507,9 @@ def test_lone_first_name_resolves_whatever_its_label(finder: GazetteerActorFinde
         ("Steve", "steve jobs", ActorKind.PERSON),
     ]
     assert [a.key for a in actors] == ["steve jobs"]
+    # a lone first name is no alias across articles: the store links actors by any
+    # shared alias, so "Steve" would pull the next article's Steve Wozniak into Jobs
+    assert actors[0].aliases == ("Steve Jobs", "Jobs")
 
 
 def test_lone_first_name_missed_by_the_ner_is_found_again(finder: GazetteerActorFinder) -> None:
