@@ -44,16 +44,23 @@ _SEASON_CONTEXT = frozenset(
 )
 
 
+# "fall" is mostly the noun ("the fall in prices"); the season after these only
+_FALL_CONTEXT = frozenset(["in", "during", "over", "into", "until", "through", "by", "since"])
+
+
 def _season(m: re.Match[str], text: str) -> Meaning | None:
     word = m.group("season").lower()
     year = _year_group(m)
     if year is None:
-        if word == "fall" or (
-            not m.group("the") and word_before(text, m.start()) not in _SEASON_CONTEXT
+        if not m.group("the") and word_before(text, m.start()) not in _SEASON_CONTEXT:
+            return None  # "spring water"
+        if word == "fall" and (
+            word_before(text, m.start()) not in _FALL_CONTEXT
+            or re.match(r"\s+(?:in|on|to|from|by|was|is)\b", text[m.end() : m.end() + 6])
         ):
-            return None  # "the fall of Rome", "spring water"
+            return None  # "the fall in prices", "a fall of 5%": "in the fall" only
         if re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
-            return None
+            return None  # "the fall of Rome", "the spring of discontent"
     return Meaning(Kind.CALENDAR, "season", index=lx.SEASONS[word], year=year)
 
 
@@ -128,6 +135,7 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("in [the winter of 1994]", "1994-WI", dct="1998-01-08"),
             Example("in [spring 2021]", "2021-SP", start_date="2021-03-01"),
+            Example("the plant opens in [the fall]", "2020-FA", dct="2020-06-01"),
         ),
     ),
     Rule(
@@ -171,6 +179,8 @@ RULES: tuple[Rule, ...] = (
 
 NEGATIVES: tuple[str, ...] = (
     "after the fall of the regime",
+    "the fall in prices was steep",
+    "since the fall of 5% in the index",
     "spring water",
     "he was second in the race",
     "the 20th of the players",
