@@ -59,7 +59,9 @@ _NEAREST_LEFT = re.compile(
     re.IGNORECASE,
 )
 _PAST_LEFT = re.compile(r"\b(?:since|ended|ending)\s+(?:the\s+)?\Z", re.IGNORECASE)
-_FUTURE_LEFT = re.compile(r"\bas\s+(?:soon|early)\s+as\s+\Z", re.IGNORECASE)
+_FUTURE_LEFT = re.compile(
+    r"\b(?:as\s+(?:soon|early)\s+as|ahead\s+of)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _WINDOW = 120
 

@@ -7,7 +7,7 @@ import re
 
 from app.extraction.temporal import lexicon as lx
 from app.extraction.temporal import timex3
-from app.extraction.temporal.candidate import Kind, Meaning
+from app.extraction.temporal.candidate import NARRATIVE, Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule, text_before, word_before
 from app.extraction.temporal.rules.patterns import DAYNUM, MONTH, NUMBER, PART_OF_DAY, WEEKDAY
 
@@ -166,7 +166,8 @@ def _clock(m: re.Match[str], _text: str) -> Meaning | None:
     if d.get("month"):
         day = int(re.sub(r"\D", "", d["day"]))
         return Meaning(Kind.CALENDAR, "day", month=lx.month_number(d["month"]), day=day, tod=tod)
-    return Meaning(Kind.RELATIVE, "day", offset=0, tod=tod)
+    # a bare clock time is on the day the story is telling about: the last day it named
+    return Meaning(Kind.RELATIVE, "day", offset=0, tod=tod, discourse=NARRATIVE)
 
 
 _UNIT_WORD = (
@@ -262,6 +263,7 @@ RULES: tuple[Rule, ...] = (
             Example("[10 p.m. Wednesday]", "2020-11-04T22:00", type="TIME"),
             Example("at [noon today]", "2020-11-06T12:00", type="TIME"),
             Example("until [5 p.m. EST, Nov. 9]", "2020-11-09T17:00", type="TIME"),
+            Example("On Nov. 2 the polls closed at [8 p.m.]", "2020-11-02T20:00", type="TIME"),
         ),
     ),
 )

@@ -307,6 +307,9 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("officials said over [the weekend]", "1990-W32-WE", dct="1990-08-13"),
             Example("talks will resume after [the weekend]", "2020-W45-WE"),
+            Example(
+                "traders squared positions ahead of [the weekend]", "1989-W44-WE", dct="1989-10-30"
+            ),
         ),
     ),
     Rule(
