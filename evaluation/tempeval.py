@@ -9,6 +9,11 @@ Several folders may be given; with --score the shared scorer is run on a temp
 folder of symlinks to all their .tml files, so their union is scored as one
 corpus.  The TimeML reader is the shared tools' corpus.py, so offsets are
 exactly the scorer's.
+
+--classes prints the value errors bucketed by class — gold/system type and
+value *shape* (digits as 9: "9999-W99", "PXY"), or for same-shape values the
+signed offset ("day sys-gold=+7") — with counts only, no text: the way to
+check a held-out corpus without reading its sentences.
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ import argparse
 import datetime as dt
 import importlib
 import json
+import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -31,10 +38,10 @@ ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT.parent / "shared" / "tools" / "tempeval"
 
 
-def load_corpus_module(tools: Path = TOOLS) -> ModuleType:
+def load_corpus_module(tools: Path = TOOLS, name: str = "corpus") -> ModuleType:
     sys.path.insert(0, str(tools))
     try:
-        return importlib.import_module("corpus")
+        return importlib.import_module(name)
     finally:
         sys.path.remove(str(tools))
 
@@ -74,21 +81,76 @@ def score(run_path: Path, folders: list[Path], errors: Path | None, tools: Path 
         return subprocess.call(cmd)
 
 
+_REFS = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+
+
+def value_shape(value: str) -> str:
+    return value if value in _REFS else re.sub(r"\d", "9", value)
+
+
+def _ordinal(value: str) -> tuple[str, int] | None:
+    """A value's granularity and position (days, weeks, months, quarters, years)."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value):
+        return "day", dt.date(int(m[1]), int(m[2]), int(m[3])).toordinal()
+    if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
+        return "week", dt.date.fromisocalendar(int(m[1]), int(m[2]), 1).toordinal() // 7
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+        return "month", int(m[1]) * 12 + int(m[2])
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+        return "quarter", int(m[1]) * 4 + int(m[2])
+    if m := re.fullmatch(r"(\d{4})", value):
+        return "year", int(m[1])
+    return None
+
+
+def value_error_class(gold_type: str, gold: str, sys_type: str, system: str) -> str:
+    types = f"{gold_type}/{sys_type}"
+    if value_shape(gold) != value_shape(system):
+        return f"{types} shape {value_shape(gold)} <- {value_shape(system)}"
+    a, b = _ordinal(gold), _ordinal(system)
+    if a and b and a[0] == b[0]:
+        return f"{types} {a[0]} sys-gold={b[1] - a[1]:+d}"
+    return f"{types} same shape {value_shape(gold)}"
+
+
+def error_classes(
+    lines: list[dict[str, Any]], folders: list[Path], tools: Path = TOOLS
+) -> Counter[str]:
+    """Value errors among aligned pairs, by class (scorer's alignment)."""
+    corpus = load_corpus_module(tools)
+    scorer = load_corpus_module(tools, "score")
+    by_doc = {line["doc"]: line["timexes"] for line in lines}
+    counts: Counter[str] = Counter()
+    for folder in folders:
+        for doc in corpus.load_corpus(str(folder)):
+            system = by_doc.get(doc.doc_id, [])
+            for gi, si in scorer.align(doc.timexes, system):
+                g, s = doc.timexes[gi], system[si]
+                if g.value != s["value"]:
+                    counts[value_error_class(g.type, g.value, s["type"], s["value"])] += 1
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("folders", nargs="+", type=Path, help="TimeML folders (*.tml)")
     ap.add_argument("--out", type=Path, required=True, help="RUN.jsonl to write")
     ap.add_argument("--score", action="store_true", help="score with the shared scorer")
     ap.add_argument("--errors", type=Path, help="with --score: write the error TSV here")
+    ap.add_argument("--classes", action="store_true", help="print value-error class counts")
     ap.add_argument("--tools", type=Path, default=TOOLS, help="../shared/tools/tempeval")
     args = ap.parse_args(argv)
     lines, elapsed, chars = run(args.folders, args.tools)
     args.out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     n = sum(len(line["timexes"]) for line in lines)
     print(f"tagged {len(lines)} docs ({chars} chars) in {elapsed:.2f}s, {n} timexes -> {args.out}")
-    if args.score:
-        return score(args.out, args.folders, args.errors, args.tools)
-    return 0
+    rc = score(args.out, args.folders, args.errors, args.tools) if args.score else 0
+    if args.classes:
+        counts = error_classes(lines, args.folders, args.tools)
+        print(f"value errors by class ({sum(counts.values())}):")
+        for name, n in counts.most_common():
+            print(f"{n:5d}  {name}")
+    return rc
 
 
 if __name__ == "__main__":
