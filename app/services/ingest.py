@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, NoResultFound
 from sqlalchemy.orm import Session
 
 from app.db import articles as article_queries
@@ -117,6 +117,8 @@ def reprocess_article(
         try:
             _replace_extraction(session, article_id, extraction, extractor.version)
             break
+        except NoResultFound:  # deleted while we were extracting
+            return None
         except IntegrityError:
             session.rollback()
             if attempt == WRITE_ATTEMPTS:
@@ -204,7 +206,7 @@ def _replace_extraction(
         # SQLITE_BUSY when another writer commits in between; a write takes the lock.
         session.execute(delete(Event).where(Event.article_id == article_id))
         session.execute(delete(Timex).where(Timex.article_id == article_id))
-        article = session.get_one(Article, article_id)
+        article = session.get_one(Article, article_id, populate_existing=True)
         for name, value in publication_columns(extraction.publication.value).items():
             setattr(article, name, value)
         article.published_at_source = extraction.publication.source.value

@@ -6,9 +6,11 @@ import threading
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from app.db.engine import make_session_factory
+from app.db.models import Article
 from app.main import create_app
 from app.services.ingest import ArticleSubmission, ingest_article
 from tests.api.fakes import FakeExtractor, build_extraction, event, with_unknown_participant
@@ -392,3 +394,27 @@ def test_concurrent_articles_sharing_a_new_actor_create_it_once(db: Backend, fak
     assert [(a["name"], a["event_count"]) for a in turkey] == [("Turkey", 2)]
     rows = count_rows(db)
     assert (rows["actor"], rows["actor_alias"], rows["actor_name"], rows["article"]) == (1, 3, 3, 2)
+
+
+def test_reprocess_of_an_article_deleted_meanwhile_is_404(
+    client: TestClient, fake: FakeExtractor, db: Backend
+):
+    text = fake.article(FIGHTING)
+    article_id = post(client, text).json()["id"]
+
+    def delete_during_extraction(_text: str) -> None:
+        with Session(db.engine) as other:
+            other.execute(delete(Article).where(Article.id == article_id))
+            other.commit()
+
+    fake.on_extract = delete_during_extraction
+    assert client.post(f"/articles/{article_id}/reprocess").status_code == 404
+    assert count_rows(db) == {  # the actors remain (canonical entities); nothing else
+        "event_actor": 0,
+        "event": 0,
+        "timex": 0,
+        "actor_name": 4,
+        "actor_alias": 4,
+        "actor": 2,
+        "article": 0,
+    }
