@@ -136,6 +136,12 @@ class Discourse:
         if self.last_quarter is None or ended:
             self.last_quarter = (int(m.group(1)), int(m.group(2)))
 
+    def note_year_to_date(self) -> None:
+        """ "In the first nine months, net rose …, from $X a year earlier": after a
+        year-to-date period the comparisons are with the previous year, not with
+        the reported quarter (until the article names a quarter again)."""
+        self.last_quarter = None
+
     def note_reference(self, anchored: Anchored) -> None:
         """Remember a named date (not a vague reference) as the narrative reference."""
         if anchored.start_date is None or anchored.granularity in (None, Granularity.VAGUE):

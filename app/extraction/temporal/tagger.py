@@ -9,6 +9,7 @@ patterns load once in the constructor; `tag` does no I/O.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from app.extraction.temporal import refine
@@ -110,6 +111,8 @@ class RuleTemporalTagger:
                 # only quarters the text names, not derived ones
                 discourse.note(a.value, a.end_date, dct)
             discourse.note_reference(a)
+            if _YEAR_TO_DATE.match(text, c.start, c.end):
+                discourse.note_year_to_date()
             out.append(
                 Timex(
                     text=text[c.start : c.end],
@@ -125,6 +128,10 @@ class RuleTemporalTagger:
                 )
             )
         return out
+
+
+# "the first nine months", "the six months": a year-to-date reporting period
+_YEAR_TO_DATE = re.compile(r"the\s+(?:first\s+)?(?:six|nine|6|9)\s+months\Z", re.IGNORECASE)
 
 
 def _needs_tense(m: Meaning) -> bool:

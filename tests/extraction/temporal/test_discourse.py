@@ -36,6 +36,13 @@ CASES: list[tuple[str, str, list[str]]] = [
         "1989-11-02",
         ["1989-Q4", "1988-Q4"],
     ),
+    # after a year-to-date period, "a year earlier" is the previous year
+    (
+        "[Third-quarter] net rose 5% from [a year earlier]. In [the first nine months], net"
+        " rose 4%, compared with 40% [a year earlier]. In [the 1988 period], it lost money.",
+        "1989-10-26",
+        ["1989-Q3", "1988-Q3", "P9M", "1988", "1988"],
+    ),
     # narrative reference time: the last date the story named
     (
         "In [March], it received an offer. [The following month], the company put itself"
