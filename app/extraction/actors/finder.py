@@ -107,7 +107,8 @@ _COMPASS = frozenset(["north", "south", "east", "west"])
 # Capitalized words ending in a possessive right before a name: "The Beatles' Apple Corps".
 _OWNER = re.compile(r"((?:[A-Z][\w&.-]*[ \t]+){0,3}[A-Z][\w&.-]*(?:['’]s|(?<=s)['’]))[ \t]+$")
 _POSSESSIVE_END = re.compile(r"(?:['’]s|['’])$")
-# Capitalized words that are no owner: "Monday's", "Its", "Last year's", "After Russia's".
+# Capitalized words that are no owner: "Monday's", "Its", "Last year's", "After Russia's",
+# "Here's".
 _NOT_OWNERS = frozenset(
     _NOT_NAME_WORDS.split()
     + [
@@ -125,6 +126,15 @@ _NOT_OWNERS = frozenset(
         "Next",
         "Year",
         "Week",
+        # "Here's ABC", "That's Apple": a contraction of "is", not a possessive
+        "Here",
+        "There",
+        "What",
+        "Who",
+        "Where",
+        "When",
+        "How",
+        "Let",
     ]
 )
 

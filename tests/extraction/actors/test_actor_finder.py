@@ -472,10 +472,10 @@ def test_no_owner_qualified_alias_for_products_people_or_time_words(
 ) -> None:
     # a product's possessor is its maker or its owner ("the judge's iPod"): not a name
     # of the product; a person's possessor is an affiliation ("Apple's Steve Jobs");
-    # "Monday's" and "Its" are no owners
+    # "Monday's", "Its" and "Here's" (= "Here is") are no owners
     text = (
         "Apple's iPod sold. Apple's Steve Jobs spoke. Monday's Apple Corps statement came. "
-        "Its Apple Corps unit grew."
+        "Its Apple Corps unit grew. Here's Apple Corps again."
     )
     _, actors = run(finder, text, ("Steve Jobs", "PERSON"))
     assert _actor(actors, "ipod").aliases == ("iPod",)
