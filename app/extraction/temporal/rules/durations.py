@@ -50,6 +50,13 @@ def _amount(text: str) -> int | float | None:
     return lx.parse_number(t)
 
 
+# "second" followed by a noun is the ordinal; the unit is followed by punctuation
+# or a word like "later", "or", "ago"
+_ORDINAL_SECOND = re.compile(
+    r"[ \t]+(?!(?:later|earlier|ago|or|and|to|in|before|after|for|of|the|that|when)\b)[a-z]"
+)
+
+
 def _duration(m: re.Match[str], text: str) -> Meaning | None:
     d = m.groupdict()
     qual = d.get("qual")
@@ -57,6 +64,8 @@ def _duration(m: re.Match[str], text: str) -> Meaning | None:
     after = text[m.end() : m.end() + 5]
     if re.match(r"\s+old\b", after) or (unit.startswith("quarter") and re.match(r"\s+of\b", after)):
         return None  # an age ("52 years old") or a fraction ("three-quarters of")
+    if unit == "second" and _ORDINAL_SECOND.match(text, m.end()):
+        return None  # "a second group", "one second quarter": the ordinal
     amount = _amount(d["num"]) if d.get("num") else None
     if amount is not None and d.get("half"):
         amount += 0.5
@@ -66,7 +75,8 @@ def _duration(m: re.Match[str], text: str) -> Meaning | None:
 
 
 def _bare_plural(m: re.Match[str], text: str) -> Meaning | None:
-    if word_before(text, m.start()) not in ("for", "over", "within", "in", "of", "after"):
+    # not after "of": "hundreds of years", "a matter of months" are amounts
+    if word_before(text, m.start()) not in ("for", "over", "within", "in", "after"):
         return None
     unit = m.group("unit").lower()
     return Meaning(Kind.DURATION, value=timex3.duration_value(None, _unit_code(unit)))
@@ -203,6 +213,7 @@ RULES: tuple[Rule, ...] = (
             Example("[a minute and a half] later", "PT1M30S", type="DURATION"),
             Example("over [the past few weeks]", "PXW", type="DURATION"),
             Example("for [a week]", "P1W", type="DURATION"),
+            Example("it paused for [a second] or two", "PT1S", type="DURATION"),
             Example("in [four hours]", "PT4H", type="DURATION"),
             Example("[Three days] later, it fell", "P3D", type="DURATION"),
             Example("[A few days] later, it announced", "PXD", type="DURATION"),
@@ -214,7 +225,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)\b",
         _bare_plural,
         priority=-2,
-        examples=(Example("talks lasted for [months]", "PXM", type="DURATION"),),
+        examples=(
+            Example("talks lasted for [months]", "PXM", type="DURATION"),
+            Example("the first time in [years]", "PXY", type="DURATION"),
+        ),
     ),
     Rule(
         "duration.clock",
@@ -270,5 +284,8 @@ RULES: tuple[Rule, ...] = (
 
 NEGATIVES: tuple[str, ...] = (
     "He is 2 1/2 times taller",
+    "they ruled it for hundreds of years",
+    "completed in a matter of months",
+    "A second group of three directors",
     "in light of a 50% rise",
 )
