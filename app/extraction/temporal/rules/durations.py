@@ -57,6 +57,13 @@ _ORDINAL_SECOND = re.compile(
 )
 
 
+# "Islam will one day be …", "he hopes he one day follows": "one day" = some day
+_SOMEDAY_LEFT = frozenset(
+    ["will", "would", "could", "might", "may", "can", "shall", "should", "must"]
+    + ["he", "she", "they", "we", "i", "you", "it"]
+)
+
+
 def _duration(m: re.Match[str], text: str) -> Meaning | None:
     d = m.groupdict()
     qual = d.get("qual")
@@ -64,6 +71,13 @@ def _duration(m: re.Match[str], text: str) -> Meaning | None:
     after = text[m.end() : m.end() + 5]
     if re.match(r"\s+old\b", after) or (unit.startswith("quarter") and re.match(r"\s+of\b", after)):
         return None  # an age ("52 years old") or a fraction ("three-quarters of")
+    if (
+        d["num"].lower() == "one"
+        and unit == "day"
+        and not d.get("the")
+        and word_before(text, m.start()) in _SOMEDAY_LEFT
+    ):
+        return Meaning(Kind.REF, value="FUTURE_REF", bound_days=3650)  # "will one day be"
     if unit == "second" and _ORDINAL_SECOND.match(text, m.end()):
         return None  # "a second group", "one second quarter": the ordinal
     amount = _amount(d["num"]) if d.get("num") else None
@@ -214,6 +228,8 @@ RULES: tuple[Rule, ...] = (
             Example("over [the past few weeks]", "PXW", type="DURATION"),
             Example("for [a week]", "P1W", type="DURATION"),
             Example("it paused for [a second] or two", "PT1S", type="DURATION"),
+            Example("Islam will [one day] be the second religion", "FUTURE_REF", type="DATE"),
+            Example("he had been in the job [one day].", "P1D", type="DURATION"),
             Example("in [four hours]", "PT4H", type="DURATION"),
             Example("[Three days] later, it fell", "P3D", type="DURATION"),
             Example("[A few days] later, it announced", "PXD", type="DURATION"),
