@@ -145,10 +145,21 @@ _ADJECTIVE_LEFT = frozenset(
 )
 
 
+# after an adverbial "daily": punctuation, the end, or a function word
+_ADVERB_RIGHT = re.compile(
+    r"\s*(?:[.,;:!?)\"'’”]|\Z|(?:in|on|at|for|to|and|or|but|since|until|from|by|through|"
+    r"over|with|as|during|except|because|while)\b)",
+    re.IGNORECASE,
+)
+
+
 def _adverb_set(m: re.Match[str], text: str) -> Meaning | None:
     if word_before(text, m.start()) in _ADJECTIVE_LEFT:
         return None
-    return Meaning(Kind.SET, value=_ADVERB_SETS[m.group(0).lower()])
+    word = m.group(0).lower()
+    if word == "daily" and not _ADVERB_RIGHT.match(text, m.end()):
+        return None  # "daily flights", "average daily volume": an adjective
+    return Meaning(Kind.SET, value=_ADVERB_SETS[word])
 
 
 def _per_unit(m: re.Match[str], text: str) -> Meaning | None:
@@ -265,10 +276,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "set.adverb",
-        # "daily"/"annually" are mostly adjectives or rates in news ("daily volume")
-        r"\b(?:weekly|monthly|yearly|hourly|nightly)\b",
+        # "annually" is mostly a rate in news ("rise 8% annually"); "daily" only
+        # as an adverb ("twice daily", "meets daily in …"), not "daily volume"
+        r"\b(?:daily|weekly|monthly|yearly|hourly|nightly)\b",
         _adverb_set,
-        examples=(Example("published [weekly]", "P1W", type="SET"),),
+        examples=(
+            Example("published [weekly]", "P1W", type="SET"),
+            Example("take the pills twice [daily].", "P1D", type="SET"),
+            Example("inspectors met [daily] in Baghdad", "P1D", type="SET"),
+        ),
     ),
     Rule(
         "set.per_unit",
@@ -303,5 +319,7 @@ NEGATIVES: tuple[str, ...] = (
     "they ruled it for hundreds of years",
     "completed in a matter of months",
     "A second group of three directors",
+    "Qantas plans daily flights",
+    "the average daily volume of shares",
     "in light of a 50% rise",
 )
