@@ -100,6 +100,13 @@ _NUMBERED_MODEL = re.compile(r" [A-Z]?\d+[A-Za-z]{0,3}")
 # A retrospective clause before a bare family: "one year after launching the iPhone",
 # "since the iPhone's debut" look back to the family's beginning.
 _LOOKING_BACK = re.compile(r"\b(?:since|after)(?:[ \t]+[\w'’-]+){0,2}[ \t]+$", re.IGNORECASE)
+# Last words of company names, never of a personal name.
+_COMPANY_TAILS = frozenset(
+    {w.rstrip(".") for w in ORG_HEADS}
+    | {"co", "llc", "plc", "ag", "sa", "nv", "gmbh", "holdings", "industries", "partners"}
+    | {"electronics", "aircraft", "airlines", "motors", "systems", "technologies", "trust"}
+    | {"communications", "securities", "capital", "energy", "steel", "media", "entertainment"}
+)
 # Venue names: "Moscone West Convention Center" (see `_venue_variants`).
 _VENUE_HEADS = frozenset(["center", "centre"])
 _VENUE_GENERIC = frozenset(["convention", "exhibition", "conference", "congress", "expo"])
@@ -254,15 +261,28 @@ def _split_at_known_prefix(
     for hit in hits:
         if hit.start != cand.start or hit.end >= cand.end or hit.form is FormType.DEMONYM:
             continue
+        if hit.entry.kind is ActorKind.PLACE:
+            continue  # a place starts many companies' names: "U.S. Trust", "China Mobile"
         rest_start, rest_end = clean_span(text, hit.end, cand.end)
         rest = text[rest_start:rest_end].lstrip()
         rest_start = rest_end - len(rest)
-        if rest and all(w[:1].isupper() for w in rest.split()) and len(rest.split()) <= 4:
+        if _looks_like_a_personal_name(rest):
             return [
                 Candidate(cand.start, hit.end, hit.text, hit.entry.kind, hit.entry.name, True),
                 Candidate(rest_start, rest_end, rest, ActorKind.PERSON),
             ]
     return [cand]
+
+
+def _looks_like_a_personal_name(words: str) -> bool:
+    """Two to four capitalized words not ending like a company ("Sergey Naryshkin",
+    not "Hughes" alone nor "Hughes Electronics")."""
+    parts = words.split()
+    return (
+        2 <= len(parts) <= 4
+        and all(w[:1].isupper() for w in parts)
+        and parts[-1].casefold().rstrip(".") not in _COMPANY_TAILS
+    )
 
 
 def _resolve_overlaps(cands: Iterable[Candidate]) -> list[Candidate]:

@@ -652,3 +652,22 @@ def test_venue_spellings_and_parts_share_an_alias(
     _, actors = run(finder, f"Apple met at the {surface} in 2005.", (surface, label))
     venue = next(a for a in actors if a.name == surface)
     assert {alias_key(a) for a in venue.aliases} == variants
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        # a place starting an organization's name is part of it
+        ("U.S. Trust Corp.", [("U.S. Trust Corp.", ActorKind.ORGANIZATION)]),
+        ("U.S. Trust", [("U.S. Trust", ActorKind.ORGANIZATION)]),
+        # a single word or a company-like tail after a known organization is no person
+        ("GM Hughes", [("GM Hughes", ActorKind.ORGANIZATION)]),
+        ("GM Hughes Electronics", [("GM Hughes Electronics", ActorKind.ORGANIZATION)]),
+    ],
+)
+def test_known_prefix_does_not_cut_an_organizations_own_name(
+    finder: GazetteerActorFinder, span: str, expected: list[tuple[str, ActorKind]]
+) -> None:
+    text = f"Shares of {span} rose on Monday."
+    mentions, _ = run(finder, text, (span, "ORG"))
+    assert [(m.text, m.kind) for m in mentions] == expected
