@@ -45,7 +45,9 @@ _SEASON_CONTEXT = frozenset(
 
 
 # "fall" is mostly the noun ("the fall in prices"); the season after these only
-_FALL_CONTEXT = frozenset(["in", "during", "over", "into", "until", "through", "by", "since"])
+_FALL_CONTEXT = frozenset(
+    ["in", "during", "over", "into", "until", "through", "by", "since", "early", "late", "mid"]
+)
 
 
 def _season(m: re.Match[str], text: str) -> Meaning | None:
@@ -136,6 +138,7 @@ RULES: tuple[Rule, ...] = (
             Example("in [the winter of 1994]", "1994-WI", dct="1998-01-08"),
             Example("in [spring 2021]", "2021-SP", start_date="2021-03-01"),
             Example("the plant opens in [the fall]", "2020-FA", dct="2020-06-01"),
+            Example("the plant opens in [early fall]", "2020-FA", dct="2020-06-01", mod="START"),
         ),
     ),
     Rule(
