@@ -48,7 +48,8 @@ _WORD_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ei$"), "ey"),  # Sergei / Sergey, Andrei / Andrey
     (re.compile(r"y[oe]v$"), "ev"),  # Kiselyov, Kiselyev / Kiselev
     (re.compile(r"y[oe]va$"), "eva"),
-    (re.compile(r"ks"), "x"),  # Aleksei / Alexei
+    # Aleksei / Alexei; only before a vowel, so "Works" and "Marks" keep their "ks"
+    (re.compile(r"ks(?=[aeiouy])"), "x"),
     (re.compile(r"(?<=x)andr$"), "ander"),  # Alexandr, Oleksandr / Alexander
 )
 
