@@ -14,6 +14,10 @@ exactly the scorer's.
 value *shape* (digits as 9: "9999-W99", "PXY"), or for same-shape values the
 signed offset ("day sys-gold=+7") — with counts only, no text: the way to
 check a held-out corpus without reading its sentences.
+
+--rules prints, per tagger rule, how many timexes it emitted, how many of
+them align with no gold timex, how many have a wrong value, and the value
+error classes of that rule — again counts only.
 """
 
 from __future__ import annotations
@@ -64,7 +68,7 @@ def run(folders: list[Path], tools: Path = TOOLS) -> tuple[list[dict[str, Any]],
 
 
 def _json(t: Any) -> dict[str, Any]:
-    out = {"start": t.start, "end": t.end, "type": t.type.value, "value": t.value}
+    out = {"start": t.start, "end": t.end, "type": t.type.value, "value": t.value, "rule": t.rule}
     if t.mod:
         out["mod"] = t.mod
     return out
@@ -131,6 +135,36 @@ def error_classes(
     return counts
 
 
+def rule_counts(
+    lines: list[dict[str, Any]], folders: list[Path], tools: Path = TOOLS
+) -> dict[str, Counter[str]]:
+    """Per rule: emitted, unaligned (FP), wrong value, value-error classes, and
+    the type and value shape of the right ones ("ok TIME 9999-99-99TNI")."""
+    corpus = load_corpus_module(tools)
+    scorer = load_corpus_module(tools, "score")
+    by_doc = {line["doc"]: line["timexes"] for line in lines}
+    out: dict[str, Counter[str]] = {}
+    for folder in folders:
+        for doc in corpus.load_corpus(str(folder)):
+            system = by_doc.get(doc.doc_id, [])
+            pairs = {si: gi for gi, si in scorer.align(doc.timexes, system)}
+            for si, s in enumerate(system):
+                counts = out.setdefault(s.get("rule", "?"), Counter())
+                counts["n"] += 1
+                if si not in pairs:
+                    counts["fp"] += 1
+                    continue
+                g = doc.timexes[pairs[si]]
+                span = "" if (g.start, g.end) == (s["start"], s["end"]) else " (span differs)"
+                if g.value == s["value"]:
+                    counts[f"ok {s['type']} {value_shape(s['value'])}{span}"] += 1
+                else:
+                    counts["wrong"] += 1
+                    cls = value_error_class(g.type, g.value, s["type"], s["value"])
+                    counts[cls + span] += 1
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("folders", nargs="+", type=Path, help="TimeML folders (*.tml)")
@@ -139,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=Path, help="with --score: write the error TSV here")
     ap.add_argument("--classes", action="store_true", help="print value-error class counts")
     ap.add_argument("--tools", type=Path, default=TOOLS, help="../shared/tools/tempeval")
+    ap.add_argument("--rules", action="store_true", help="print per-rule counts")
     args = ap.parse_args(argv)
     lines, elapsed, chars = run(args.folders, args.tools)
     args.out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
@@ -150,6 +185,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"value errors by class ({sum(counts.values())}):")
         for name, n in counts.most_common():
             print(f"{n:5d}  {name}")
+    if args.rules:
+        print("per rule: emitted / unaligned / wrong value (value-error classes)")
+        for rule, c in sorted(rule_counts(lines, args.folders, args.tools).items()):
+            classes = ", ".join(
+                f"{k} x{v}" for k, v in c.most_common() if k not in ("n", "fp", "wrong")
+            )
+            print(f"{c['n']:5d} {c['fp']:4d} {c['wrong']:4d}  {rule}  {classes}")
     return rc
 
 

@@ -98,11 +98,17 @@ CASES: list[tuple[str, str, list[Expected]]] = [
         "2020-11-06",
         [("2020-W42", "2020-10-12", "2020-10-18"), ("P2D", None, None)],
     ),
-    # times of day; a bare clock time is on the last day the story named
+    # times of day; a bare clock time is on the last day the story named;
+    # "Sunday night" is valued as the day (TimeBank + AQUAINT majority)
     (
         "Shelling began [Sunday night] and stopped at [8 PM].",
         "2020-11-06",
-        [("2020-11-01TNI", "2020-11-01", "2020-11-01"), ("2020-11-01T20:00", None, None)],
+        [("2020-11-01", "2020-11-01", "2020-11-01"), ("2020-11-01T20:00", None, None)],
+    ),
+    (
+        "Shelling began [Sunday evening] and stopped at [8 PM].",
+        "2020-11-06",
+        [("2020-11-01TEV", "2020-11-01", "2020-11-01"), ("2020-11-01T20:00", None, None)],
     ),
     ("Polls close at [8 PM].", "2020-11-06", [("2020-11-06T20:00", "2020-11-06", None)]),
     # vague references with bounds

@@ -1,6 +1,7 @@
 """Weekdays: bare ("on Tuesday", tense decides), with a direction word
 ("last Friday", "next Monday", "this coming Sunday"), and with a part of day
-("Sunday night", a TIME)."""
+("Thursday evening", a TIME; "Sunday night" and "Monday morning" are valued
+as the day)."""
 
 from __future__ import annotations
 
@@ -23,10 +24,17 @@ _DIRECTION = {
 }
 
 
+# "Friday night", "Monday morning": valued as the day (a DATE) — the convention
+# that dominates TimeBank + AQUAINT for these two parts of day (see
+# docs/evaluation-temporal.md); "Thursday evening" stays a TIME (…TEV).
+_DAY_VALUED_PARTS = frozenset({"night", "overnight", "morning"})
+
+
 def _weekday(m: re.Match[str], _text: str) -> Meaning | None:
     d = m.groupdict()
     direction = _DIRECTION[" ".join(d["dir"].lower().split())] if d.get("dir") else 0
-    tod = lx.PARTS_OF_DAY[d["pod"].lower()] if d.get("pod") else None
+    pod = (d.get("pod") or "").lower()
+    tod = lx.PARTS_OF_DAY[pod] if pod and pod not in _DAY_VALUED_PARTS else None
     # "the previous Friday", "the following Monday": next to the story's last date
     narrative = bool(d.get("the")) and (d.get("dir") or "").lower() in ("previous", "following")
     return Meaning(
@@ -64,8 +72,10 @@ RULES: tuple[Rule, ...] = (
                 dct="1989-10-30",
             ),
             Example(
-                "Fighting broke out [Sunday night].", "2020-11-01TNI", dct="2020-11-06", type="TIME"
+                "Fighting broke out [Sunday night].", "2020-11-01", dct="2020-11-06", type="DATE"
             ),
+            Example("talks resumed [Monday morning]", "2020-11-02", dct="2020-11-06", type="DATE"),
+            Example("He spoke [Thursday evening].", "2020-11-05TEV", dct="2020-11-06", type="TIME"),
         ),
     ),
 )
