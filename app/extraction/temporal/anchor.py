@@ -357,11 +357,19 @@ def _year_of(m: Meaning, dct: dt.date, tense: Tense) -> int:
         after = [y for y, s in spans if s[0] > dct] if m.direction > 0 else []
         after = after or [y for y, s in spans if s[1] >= dct]
         return min(after) if after else dct.year
-    # no tense: the year that puts the expression nearest the DCT
-    return min(spans, key=lambda ys: _distance(ys[1], dct))[0] if spans else dct.year
+    # no tense: the year that puts the expression nearest the DCT; news mostly
+    # reports the past, so a future reading must be nearer by a month to win
+    return min(spans, key=lambda ys: _untensed_distance(ys[1], dct))[0] if spans else dct.year
 
 
 _LAST_GAP_DAYS = 30
+_FUTURE_PENALTY_DAYS = 30
+
+
+def _untensed_distance(span: cal.Interval, dct: dt.date) -> int:
+    return _distance(span, dct) + (_FUTURE_PENALTY_DAYS if span[0] > dct else 0)
+
+
 _PAST_SLACK_DAYS = 45
 
 

@@ -241,6 +241,8 @@ RULES: tuple[Rule, ...] = (
             Example("payable [Feb. 1] to holders", "1990-02-01", dct="1989-10-26"),
             Example("The report is due to be published [December 5].", "2020-12-05"),
             Example("[Tuesday, November 3]", "2020-11-03", granularity="day"),
+            # no tense cue, half a year either way: the past wins a near tie
+            Example("its record high of [Aug. 6].", "1997-08-06", dct="1998-02-06"),
         ),
     ),
     Rule(
