@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, NoResultFound
 from sqlalchemy.orm import Session
 
@@ -288,23 +288,56 @@ def _actor_keys(actor: x.Actor) -> dict[str, str]:
     return keys
 
 
+def _links_by(actor: x.Actor, key: str, owner_canonical: str) -> bool:
+    """Whether sharing the alias `key` with a stored actor makes `actor` that actor.
+
+    A lone surname or first name ("Mann", "Steve") is shared by many people: it links a
+    person only to a stored actor known by nothing more ("Naryshkin" from an article
+    that never gave his first name), never one full name to another ("Anthony Mann"
+    is not "Martin Mann"). Other aliases ("Yerevan", "Republic of Armenia") link.
+    """
+    if actor.kind is x.ActorKind.PERSON and " " not in key:
+        return owner_canonical == key
+    return True
+
+
+def _names_more_fully(actor: x.Actor, owner_canonical: str) -> bool:
+    return actor.kind is x.ActorKind.PERSON and len(actor.key.split()) > len(
+        owner_canonical.split()
+    )
+
+
 def _upsert_actors(session: Session, actors: Sequence[x.Actor]) -> dict[str, int]:
-    """Actor ids by extraction key. An actor already exists when ANY of its alias keys
-    does; the keys it does not have yet are added as new aliases."""
+    """Actor ids by extraction key. An actor already exists when one of its alias keys
+    does (see `_links_by`); the keys it does not have yet are added as new aliases."""
     wanted = {key: surface for a in actors for key, surface in _actor_keys(a).items()}
     rows = session.execute(
-        select(ActorAlias.key, ActorAlias.actor_id).where(ActorAlias.key.in_(list(wanted)))
+        select(ActorAlias.key, ActorAlias.actor_id, Actor.name)
+        .join(Actor, Actor.id == ActorAlias.actor_id)
+        .where(ActorAlias.key.in_(list(wanted)))
     ).tuples()
-    owners: dict[str, int] = {key: actor_id for key, actor_id in rows}
+    owners: dict[str, int] = {}
+    canonical: dict[int, str] = {}
+    for key, actor_id, name in rows:
+        owners[key] = actor_id
+        canonical[actor_id] = alias_key(name)
     ids: dict[str, int] = {}
     for actor in actors:
         keys = _actor_keys(actor)
-        owner = owners.get(actor.key) or next((owners[k] for k in keys if k in owners), None)
+        owner = owners.get(actor.key) or next(
+            (owners[k] for k in keys if k in owners and _links_by(actor, k, canonical[owners[k]])),
+            None,
+        )
         if owner is None:
             row = Actor(name=actor.name, kind=actor.kind.value)
             session.add(row)
             session.flush()
             owner = row.id
+            canonical[owner] = actor.key
+        elif _names_more_fully(actor, canonical[owner]):
+            # "Naryshkin", stored when no article had given more, becomes "Sergey Naryshkin"
+            session.execute(update(Actor).where(Actor.id == owner).values(name=actor.name))
+            canonical[owner] = actor.key
         new_aliases = [k for k in keys if k not in owners]
         session.add_all(ActorAlias(actor_id=owner, name=keys[k], key=k) for k in new_aliases)
         owners.update(dict.fromkeys(new_aliases, owner))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -418,3 +419,41 @@ def test_reprocess_of_an_article_deleted_meanwhile_is_404(
         "actor": 2,
         "article": 0,
     }
+
+
+def _ingest_actors(db: Backend, text: str, *actors: Any) -> None:
+    """Ingest `text` with exactly these actors (and no events) through the service."""
+    fake = FakeExtractor()
+    publication = fake.extract(text, None, _now()).publication
+    extraction = build_extraction(text, publication, (), actors)
+
+    class OneShot(FakeExtractor):
+        def extract(self, text, published_at, received_at):  # type: ignore[no-untyped-def]
+            return extraction
+
+    with Session(db.engine) as session:
+        ingest_article(session, OneShot(), ArticleSubmission(text=text))
+
+
+def _person(name: str, *aliases: str) -> Any:
+    from app.extraction import types as x
+    from app.extraction.actors.keys import alias_key
+
+    return x.Actor(alias_key(name), name, x.ActorKind.PERSON, (name, *aliases))
+
+
+def test_a_shared_surname_does_not_merge_two_people(client: TestClient, db: Backend):
+    _ingest_actors(db, "Martin Mann spoke.", _person("Martin Mann", "Mann"))
+    _ingest_actors(db, "Anthony Mann spoke.", _person("Anthony Mann", "Mann"))
+    names = sorted(a["name"] for a in client.get("/actors").json()["items"])
+    assert names == ["Anthony Mann", "Martin Mann"]
+
+
+def test_a_surname_only_actor_joins_the_full_name(client: TestClient, db: Backend):
+    _ingest_actors(db, "Naryshkin spoke.", _person("Naryshkin"))
+    _ingest_actors(db, "Sergey Naryshkin spoke.", _person("Sergey Naryshkin", "Naryshkin"))
+    _ingest_actors(db, "Sergei Naryshkin spoke.", _person("Sergei Naryshkin", "Naryshkin"))
+    actors = client.get("/actors").json()["items"]
+    assert [a["name"] for a in actors] == ["Sergey Naryshkin"]
+    detail = client.get(f"/actors/{actors[0]['id']}").json()
+    assert detail["aliases"] == ["Naryshkin", "Sergey Naryshkin", "Sergei Naryshkin"]

@@ -186,7 +186,17 @@ class GazetteerActorFinder:
         ner = self._from_entities(text, entities, hits)
         chosen = _resolve_overlaps(gaz + ner + _apple_style_products(text))
         chosen = _add_repeated_short_forms(text, chosen)
-        return _build_actors(text, chosen)
+        mentions, actors = _build_actors(text, chosen)
+        return mentions, [self._with_known_forms(actor) for actor in actors]
+
+    def _with_known_forms(self, actor: Actor) -> Actor:
+        """A gazetteer actor also carries the forms the gazetteer knows for it (capital,
+        demonyms), so the store can find it by any of them, not only by those seen."""
+        entry = self.gazetteer.lookup(actor.name)
+        if entry is None or entry.key != actor.key:
+            return actor
+        known = (*entry.aliases, *entry.demonyms, *entry.metonyms)
+        return replace(actor, aliases=tuple(dict.fromkeys((*actor.aliases, *known))))
 
     def _from_hit(
         self, text: str, hit: GazetteerHit, taken: Sequence[tuple[int, int]]

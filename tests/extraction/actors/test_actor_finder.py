@@ -167,9 +167,10 @@ def test_demonyms_and_capitals_stand_for_countries(finder: GazetteerActorFinder)
         ("Ankara", "turkey"),
         ("Turkey", "turkey"),
     ]
-    assert actors == [
-        Actor("turkey", "Turkey", ActorKind.PLACE, ("Turkey", "Turks", "Turkish", "Ankara"))
-    ]
+    # forms seen first, then the rest the gazetteer knows
+    seen = ("Turkey", "Turks", "Turkish", "Ankara")
+    known = ("Türkiye", "Turkiye", "Republic of Turkey", "Turk")
+    assert actors == [Actor("turkey", "Turkey", ActorKind.PLACE, seen + known)]
 
 
 def test_capital_after_locative_word_is_the_city(finder: GazetteerActorFinder) -> None:
@@ -451,7 +452,7 @@ def test_owner_qualified_organization_keeps_the_qualified_alias(
         ("Apple Corps", "apple corps"),
     ]
     corps = _actor(actors, "apple corps")
-    assert corps.aliases == ("Apple Corps", "Beatles' Apple Corps")
+    assert corps.aliases == ("Apple Corps", "Beatles' Apple Corps", "Apple Corps Ltd")
     # the store looks actors up by alias key: "Beatles Apple Corps" finds it
     assert alias_key("Beatles Apple Corps") in {alias_key(a) for a in corps.aliases}
 
@@ -480,7 +481,7 @@ def test_no_owner_qualified_alias_for_products_people_or_time_words(
     _, actors = run(finder, text, ("Steve Jobs", "PERSON"))
     assert _actor(actors, "ipod").aliases == ("iPod",)
     assert _actor(actors, "steve jobs").aliases == ("Steve Jobs", "Jobs")
-    assert _actor(actors, "apple corps").aliases == ("Apple Corps",)
+    assert _actor(actors, "apple corps").aliases == ("Apple Corps", "Apple Corps Ltd")
 
 
 def test_itunes_and_its_store_are_one_actor(finder: GazetteerActorFinder) -> None:
@@ -671,3 +672,16 @@ def test_known_prefix_does_not_cut_an_organizations_own_name(
     text = f"Shares of {span} rose on Monday."
     mentions, _ = run(finder, text, (span, "ORG"))
     assert [(m.text, m.kind) for m in mentions] == expected
+
+
+def test_gazetteer_actor_carries_its_known_forms(finder: GazetteerActorFinder) -> None:
+    # so that `actor=Ankara` finds Turkey even before any article wrote "Ankara"
+    _, actors = run(finder, "Turkey denied it.", ("Turkey", "GPE"))
+    turkey = next(a for a in actors if a.name == "Turkey")
+    assert {"Turkey", "Turkish", "Turks", "Ankara"} <= set(turkey.aliases)
+    assert len(turkey.aliases) == len(set(turkey.aliases))
+
+
+def test_actor_outside_the_gazetteer_keeps_only_forms_seen(finder: GazetteerActorFinder) -> None:
+    _, actors = run(finder, "Ivan Petrov resigned.", ("Ivan Petrov", "PERSON"))
+    assert [a.aliases for a in actors] == [("Ivan Petrov", "Petrov")]
