@@ -28,8 +28,11 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Tense cues, read from the clause's words (one cheap tokenisation, set look-ups).
-_FUTURE_WORDS = _word_set("will shall ll upcoming coming next later tomorrow soon scheduled slated")
+# Tense cues, read from the clause's words (one cheap tokenisation, set look-ups);
+# "would" is the future of reported speech ("said flights would leave Monday").
+_FUTURE_WORDS = _word_set(
+    "will would shall ll upcoming coming next later tomorrow soon scheduled slated"
+)
 # "<word> to" is a future cue: "going to", "is due to", "plans to", "expected to"
 _FUTURE_BEFORE_TO = _word_set(
     "going due is are was were plan plans planned planning expect expects expected intend "

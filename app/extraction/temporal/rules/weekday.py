@@ -64,6 +64,7 @@ RULES: tuple[Rule, ...] = (
             Example("Ministers met [Monday].", "2020-11-02", dct="2020-11-06"),
             Example("Ministers will meet [Monday].", "2020-11-09", dct="2020-11-06"),
             Example("talks are due to resume on [Wednesday]", "2020-11-11", dct="2020-11-06"),
+            Example("He said flights would resume on [Monday].", "2020-11-09", dct="2020-11-06"),
             Example("[last Wednesday]", "1989-10-25", dct="1989-11-01"),
             Example("[next Friday]", "2020-11-13", dct="2020-11-06"),
             Example(
