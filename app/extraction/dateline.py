@@ -44,10 +44,15 @@ def resolve_publication(
     published_at: dt.date | dt.datetime | None,
     received_at: dt.datetime,
 ) -> PublicationDate:
-    """The article's reference time and where it came from (request > text > receipt)."""
-    if published_at is not None:
-        return PublicationDate(published_at, PublishedAtSource.REQUEST)
+    """The article's reference time and where it came from (request > text > receipt).
+
+    The date line's span is kept even when the request gives the date: a date inside
+    the date line is the publication date itself and must not date a story event.
+    """
     found = find_dateline(text, received_at)
+    if published_at is not None:
+        span = found.span if found is not None else None
+        return PublicationDate(published_at, PublishedAtSource.REQUEST, span)
     if found is not None:
         return found
     return PublicationDate(received_at, PublishedAtSource.RECEIVED)

@@ -72,10 +72,15 @@ def test_dates_inside_the_story_are_not_a_date_line(text: str) -> None:
     assert publication.value == RECEIVED
 
 
-def test_request_date_wins_over_the_text() -> None:
+def test_request_date_wins_over_the_text_but_the_date_line_is_still_marked() -> None:
     publication = resolve_publication("date 2020-10-06 x", dt.date(2021, 1, 2), RECEIVED)
     assert publication.source is PublishedAtSource.REQUEST
     assert publication.value == dt.date(2021, 1, 2)
+    assert publication.span == (0, 15)
+
+
+def test_request_date_without_a_date_line_has_no_span() -> None:
+    publication = resolve_publication("Talks resumed.", dt.date(2021, 1, 2), RECEIVED)
     assert publication.span is None
 
 
