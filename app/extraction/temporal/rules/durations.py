@@ -173,7 +173,9 @@ def _per_unit(m: re.Match[str], text: str) -> Meaning | None:
 
 def _weekday_plural(m: re.Match[str], _text: str) -> Meaning | None:
     wd = lx.WEEKDAYS[m.group("weekday").lower()]
-    return Meaning(Kind.SET, value=f"XXXX-WXX-{wd}")
+    pods = m.group("pods") or m.group("pods2")
+    tod = lx.PARTS_OF_DAY[pods.lower()] if pods else ""
+    return Meaning(Kind.SET, value=f"XXXX-WXX-{wd}{'T' + tod if tod else ''}")
 
 
 _MERIDIEM = re.compile(r"p\.?\s?m\.?|a\.?\s?m\.?", re.IGNORECASE)
@@ -295,9 +297,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "set.weekday_plural",
-        rf"\b(?P<weekday>{WEEKDAY})s\b(?:\s+(?:{PART_OF_DAY}))?",
+        # "on Sundays", "Tuesday nights" (the plural part of day makes it recurring)
+        rf"\b(?P<weekday>{WEEKDAY})(?:s\b(?:\s+(?:{PART_OF_DAY}))?"
+        r"|\s+(?P<pods>morning|afternoon|evening|night)s\b"
+        # "Monday [and Tuesday nights]": the first of a coordinated pair
+        rf"|(?=\s+(?:and|or)\s+(?:{WEEKDAY})\s+(?P<pods2>morning|afternoon|evening|night)s\b))",
         _weekday_plural,
-        examples=(Example("open on [Sundays]", "XXXX-WXX-7", type="SET"),),
+        priority=1,  # over weekday.named for the bare "Monday" of "Monday and Tuesday nights"
+        examples=(
+            Example("open on [Sundays]", "XXXX-WXX-7", type="SET"),
+            Example("flights leave on [Tuesday nights]", "XXXX-WXX-2TNI", type="SET"),
+            Example("leave on [Monday] and Tuesday nights", "XXXX-WXX-1TNI", type="SET"),
+        ),
     ),
     Rule(
         "time.clock",

@@ -103,7 +103,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
         {"daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly"}
     ),
     "set.per_unit": frozenset({"year", "month", "week", "day", "hour"}),
-    "set.weekday_plural": frozenset(w + "s" for w in _WEEKDAYS),
+    "set.weekday_plural": frozenset(_WEEKDAYS) | frozenset(w + "s" for w in _WEEKDAYS),
     "time.clock": _MERIDIEM | {"#clock"},
     "holidays.named": frozenset(
         {
