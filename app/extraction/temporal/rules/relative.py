@@ -348,10 +348,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "relative.year_ago_quarter",
-        r"\b(?:the\s+)?(?:year[\s-](?:ago|earlier)|last\s+year['’]s|prior[\s-]year)"
-        r"(?:\s+(?:third|second|first|fourth|fiscal))?\s+(?:quarter|period)\b",
+        r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?"
+        r"(?:year[\s-](?:ago|earlier)|last\s+year['’]s|prior[\s-]year)"
+        r"(?:\s+(?:third|second|first|fourth|fiscal))?\s+(?:quarter|period)\b"
+        # "the corresponding period last year", "the quarter a year ago"
+        r"|\bthe\s+(?:(?:comparable|corresponding|same|year-earlier)\s+)?(?:quarter|period)"
+        r"(?:\s+of)?\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)\b",
         _year_ago_quarter,
-        examples=(Example("[the year-ago quarter]", "1988-Q3", dct="1989-10-26"),),
+        examples=(
+            Example("[the year-ago quarter]", "1988-Q3", dct="1989-10-26"),
+            Example(
+                "$2 a share for [the corresponding period last year]", "1988-Q3", dct="1989-10-26"
+            ),
+            Example("For [the quarter a year ago], it earned", "1988-Q3", dct="1989-10-26"),
+        ),
     ),
     Rule(
         "relative.latest_quarter",
