@@ -8,7 +8,7 @@ from app.extraction.temporal import dateparser_adapter
 from app.extraction.temporal import lexicon as lx
 from app.extraction.temporal.candidate import Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule, text_after, word_before
-from app.extraction.temporal.rules.patterns import DAYNUM, LB, MONTH, RB, WEEKDAY, YEAR
+from app.extraction.temporal.rules.patterns import DAYNUM, LB, MONTH, RB, SEASON, WEEKDAY, YEAR
 
 _WD = rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?"
 _DAY_END = r"(?!\d)(?![.:]\d)"
@@ -176,6 +176,11 @@ _SPELLED_TAIL = (
 )
 
 
+_SPELLED_YEAR = (
+    rf"(?:(?P<thousand>(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:\s+(?P<thousand_tail>"
+    rf"{lx.number_words()}))?)|(?P<century>nineteen|twenty|eighteen)[\s-](?P<tail>{_SPELLED_TAIL}))\b"
+)
+
 _UNIT_AFTER = re.compile(
     r"\s+(?:years?|days?|months?|weeks?|people|dollars|troops|men|soldiers|miles)\b", re.IGNORECASE
 )
@@ -191,6 +196,16 @@ def _spelled_year(m: re.Match[str], text: str) -> Meaning | None:
     tail_text = re.sub(r"^(?:oh|o)[\s-]", "", m.group("tail").lower())
     tail = lx.parse_number(tail_text)
     return None if tail is None else Meaning(Kind.CALENDAR, "year", year=century * 100 + tail)
+
+
+def _spelled_month_or_season(m: re.Match[str], text: str) -> Meaning | None:
+    """ "January nineteen ninety-seven", "the winter of nineteen ninety-four"."""
+    year = _spelled_year(m, text)
+    if year is None:
+        return None
+    if m.group("month"):
+        return Meaning(Kind.CALENDAR, "month", year=year.year, month=lx.month_number(m["month"]))
+    return Meaning(Kind.CALENDAR, "season", year=year.year, index=lx.SEASONS[m["season"].lower()])
 
 
 def _year_range(m: re.Match[str], _text: str) -> Meaning | None:
@@ -332,9 +347,17 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "absolute.spelled_month_year",
+        rf"(?:{LB}(?P<month>{MONTH})|\bthe\s+(?P<season>{SEASON})\s+of)\s+{_SPELLED_YEAR}",
+        _spelled_month_or_season,
+        examples=(
+            Example("[January nineteen ninety-seven]. Atlanta", "1997-01", dct="1998-02-27"),
+            Example("in [the winter of nineteen ninety-four]", "1994-WI", dct="1998-02-23"),
+        ),
+    ),
+    Rule(
         "absolute.spelled_year",
-        rf"\b(?:(?P<thousand>(?:the\s+year\s+)?two\s+thousand(?:\s+and)?(?:\s+(?P<thousand_tail>"
-        rf"{lx.number_words()}))?)|(?P<century>nineteen|twenty|eighteen)[\s-](?P<tail>{_SPELLED_TAIL}))\b",
+        rf"\b{_SPELLED_YEAR}",
         _spelled_year,
         examples=(
             Example("in [nineteen ninety-six]", "1996", dct="1998-01-08"),

@@ -53,6 +53,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "absolute.fiscal_year": frozenset({"fiscal", "fy"}),
     "absolute.year": frozenset({"#year"}),
     "absolute.spelled_year": frozenset({"nineteen", "twenty", "eighteen", "thousand"}),
+    "absolute.spelled_month_year": frozenset({"nineteen", "twenty", "eighteen", "thousand"}),
     "weekday.named": _WEEKDAYS,
     "relative.deictic_day": frozenset({"yesterday", "today", "tomorrow", "tonight"}),
     "relative.part_of_day": _PARTS,
