@@ -69,6 +69,21 @@ def _fixed(m: re.Match[str], _text: str) -> Meaning | None:
     return None
 
 
+# "Now, …" opening a sentence is a discourse marker, not a time (no TimeBank or
+# AQUAINT annotation has it)
+_SENTENCE_START = re.compile(r"(?:\A|[.!?\"'`”’]\s+|\n\s*)\Z")
+
+
+def _present(m: re.Match[str], text: str) -> Meaning | None:
+    if (
+        m.group(0) == "Now"
+        and text.startswith(",", m.end())
+        and _SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()])
+    ):
+        return None
+    return _fixed(m, text)
+
+
 def _recent_units(m: re.Match[str], _text: str) -> Meaning | None:
     unit = m.group("unit").lower()
     return Meaning(Kind.REF, value="PAST_REF", bound_days=_REACH[unit])
@@ -86,7 +101,7 @@ RULES: tuple[Rule, ...] = (
         "vague.present",
         r"\b(?:right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|"
         r"these\s+days|at\s+the\s+moment)\b(?!['’]s)(?!-)",
-        _fixed,
+        _present,
         examples=(
             Example(
                 "[Now] it is over", "PRESENT_REF", start_date="2020-11-06", end_date="2020-11-06"
@@ -144,4 +159,7 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-NEGATIVES: tuple[str, ...] = ("the now-defunct firm's snow",)
+NEGATIVES: tuple[str, ...] = (
+    "the now-defunct firm's snow",
+    "It was hard. Now, he says, it is over.",
+)
