@@ -174,9 +174,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "periods.year_end",
-        r"\b(?:the\s+)?year[\s-]end\b",
+        r"\b(?:the\s+)?year(?:[\s-]|['’]s\s+)end\b",
         _year_end,
-        examples=(Example("by [year-end]", "1989", dct="1989-10-26", mod="END"),),
+        examples=(
+            Example("by [year-end]", "1989", dct="1989-10-26", mod="END"),
+            Example("in place by [year's end]", "1989", dct="1989-10-26", mod="END"),
+        ),
     ),
 )
 
