@@ -47,6 +47,7 @@ def _month_rel_year(m: re.Match[str], _text: str) -> Meaning | None:
 _MONTH_CONTEXT = frozenset(
     [
         "in",
+        "for",
         "since",
         "until",
         "till",
@@ -302,6 +303,7 @@ RULES: tuple[Rule, ...] = (
             Example("It will be published in [May]", "2021-05", dct="2020-11-06"),
             Example("Prices have risen since [last May].", "2020-05"),
             Example("in [October] profits fell", "1997-10", dct="1998-01-08"),
+            Example("The job figures for [January] rose", "1998-01", dct="1998-02-06"),
         ),
     ),
     Rule(
