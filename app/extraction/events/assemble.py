@@ -5,7 +5,10 @@
    several predicates carry their own dates.
 2. Every other finite predicate whose clause has actors becomes an event too.
    It takes the date of a non-finite dated complement it governs ("TASS cited
-   him as saying on Tuesday"); otherwise the story's narrative date: the
+   him as saying on Tuesday"); else, when it is the clause a dated reporting
+   clause reports ("X has warned that …, TASS cited him as saying on Tuesday";
+   "Rebels seized the town, the army reported Friday"), that clause's date;
+   otherwise the story's narrative date: the
    publication date, unless the article has told of a recent earlier day
    ("On Wednesday, Apple unveiled …") — later undated clauses keep that day.
 3. Participants come from the predicate's clause (`clauses`), pronouns resolved
@@ -42,6 +45,7 @@ from app.extraction.events.triggers import (
     is_finite,
     is_modal,
     is_past,
+    is_verbal_predicate,
     trigger_extent,
 )
 from app.extraction.types import (
@@ -59,6 +63,17 @@ from app.extraction.types import (
 # news reports events of the last days; a date further back is background.
 NARRATIVE_WINDOW_DAYS = 7
 _NARRATIVE_GRANULARITIES = frozenset({Granularity.DAY})
+
+# Verbs of saying and believing (lemmas) that attribute a clause to a source
+# ("Rebels seized the town, the army reported Friday"). A fronted clause hung on any
+# other verb is no report ("It has said it hopes …; currently it controls …").
+_REPORTING_VERB_WORDS = """
+    say tell report announce warn claim state add cite quote confirm note stress write
+    explain insist argue declare tweet post acknowledge admit reveal disclose deny allege
+    predict estimate believe think suggest indicate reply respond comment emphasize
+    emphasise underline recall assert maintain contend observe remark conclude testify
+"""
+REPORTING_VERBS: frozenset[str] = frozenset(_REPORTING_VERB_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +135,11 @@ class DependencyEventAssembler:
                 # the story's day holds for what it tells in the past tense; a state in
                 # the present tense ("iPhone 4 has a new screen") holds at publication
                 story = narrative if is_past(trigger) else publication_dating
-                dating = _inherited_dating(trigger, sentence_dated, timexes) or story
+                dating = (
+                    _inherited_dating(trigger, sentence_dated, timexes)
+                    or _attributed_dating(trigger, sentence_dated, timexes)
+                    or story
+                )
                 events.append(context.event(trigger, dating, participants))
             for noun in sentence.tokens:
                 if noun.i in sentence_dated or not is_event_noun(noun):
@@ -298,6 +317,63 @@ def _inherited_dating(
         if _nearest_finite_ancestor(dated_token) == trigger.i:
             return _text_dating(timexes[timex_index], timex_index)
     return None
+
+
+def _attributed_dating(
+    trigger: Token, sentence_dated: dict[int, int], timexes: Sequence[Timex]
+) -> _Dating | None:
+    """The date of the reporting clause that attributes this clause, when this clause
+    is what was reported: "Rebels seized the town, the army reported Friday", "X has
+    warned that …, TASS cited him as saying on Tuesday" — the report of the saying
+    dates the saying. Only the reported clause itself (and the clauses coordinated
+    with it) takes that date, not what it embeds ("… warned that X risks becoming").
+    """
+    first = trigger
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "seized the town and killed 20 people, the army reported"
+    if first.i != trigger.i and first.i in sentence_dated:
+        return None  # the first conjunct's own date is nearer than the report's
+    reporter = _reporter(first)
+    if reporter is None or reporter.i == trigger.i:
+        return None
+    if reporter.i in sentence_dated:
+        timex_index = sentence_dated[reporter.i]
+        return _text_dating(timexes[timex_index], timex_index)
+    if is_finite(reporter):
+        return _inherited_dating(reporter, sentence_dated, timexes)  # "cited him as saying on …"
+    return None
+
+
+def _reporter(content: Token) -> Token | None:
+    """The verb of the clause attributing `content` to a source, or None.
+
+    Either the content comes first and the reporting verb takes it as its complement
+    ("Rebels seized the town, the army reported Friday": seized ←ccomp— reported), or
+    the parser hangs a bare reporting clause on the content ("Rebels, the army said
+    Friday, seized the town": said —parataxis→ seized). A content clause *after* its
+    verb ("the army reported on Friday that rebels had seized …") is not attributed:
+    what it tells of may well precede the report.
+    """
+    head = content.head
+    if (
+        content.dep_ == "ccomp"  # (a parenthetical "he said" is parataxis: the reporter)
+        and head.i != content.i
+        and content.i < head.i
+        and _is_reporting(head)
+    ):
+        return head
+    for child in content.children:
+        if (
+            child.dep_ == "parataxis"
+            and _is_reporting(child)
+            and not any(c.dep_ in ("ccomp", "dobj", "obj") for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _is_reporting(token: Token) -> bool:
+    return is_verbal_predicate(token) and token.lemma_.lower() in REPORTING_VERBS
 
 
 def _nearest_finite_ancestor(token: Token) -> int | None:

@@ -10,7 +10,7 @@ without its own subject borrows the controller's ("TASS cited him as saying",
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.extraction.actors.keys import alias_key
@@ -95,7 +95,9 @@ def is_passive(trigger: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
 
 
-def role_of(token: Token, trigger: Token, actor_heads: Collection[int]) -> Role | None:
+def role_of(
+    token: Token, trigger: Token, actor_heads: Mapping[int, Sequence[LocatedMention]]
+) -> Role | None:
     """The role of the phrase headed by `token` with respect to `trigger`, or None when
     the phrase only describes a thing the clause is about ("iPod users", "the price
     of the iPod"): such actors take no part in the event.
@@ -109,6 +111,10 @@ def role_of(token: Token, trigger: Token, actor_heads: Collection[int]) -> Role 
         head, dep = current.head, current.dep_
         if head.i == current.i:
             return None
+        holder = _role_holder_of(current, actor_heads)
+        if holder is not None:
+            current = holder  # "the head of the Service, Sergei Naryshkin," names the head
+            continue
         if dep in ("pobj", "pcomp") and head.head.i == trigger.i:
             role = _role_of_prepositional(head, trigger)
             return Role.MENTIONED if indirect else role
@@ -118,6 +124,29 @@ def role_of(token: Token, trigger: Token, actor_heads: Collection[int]) -> Role 
         current = head
     role = _role_of_dependency(current, trigger)
     return Role.MENTIONED if indirect else role
+
+
+def _role_holder_of(
+    token: Token, actor_heads: Mapping[int, Sequence[LocatedMention]]
+) -> Token | None:
+    """The role noun a person's name in apposition really names, when the parser hung
+    the name on the role's of-object: in "The head of Russia's Foreign Intelligence
+    Service, Sergei Naryshkin, has warned" the name is parsed as an appositive of
+    "Service", but a person is no other name of an organisation or a place, and after
+    "the manager of Paul McCartney," the name is the manager's. None when `token` is no
+    such name."""
+    if token.dep_ != "appos" or not any(
+        lm.mention.kind is ActorKind.PERSON for lm in actor_heads.get(token.i, ())
+    ):
+        return None
+    obj = token.head
+    prep = obj.head
+    if obj.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "of":
+        return None
+    role = prep.head
+    if role.i == prep.i or not _is_role_noun(role):
+        return None
+    return role
 
 
 def _transparent_hop(token: Token, actor_heads: Collection[int]) -> bool:

@@ -113,6 +113,16 @@ def test_naryshkin_warning_is_dated_by_tuesday_with_naryshkin_as_agent(seed_1: A
     assert actors(event)[alias_key("Sergey Naryshkin")] is Role.AGENT
 
 
+def test_the_warning_itself_is_dated_by_the_report_of_it(seed_1: Any) -> None:
+    """The warning is the saying TASS reports ("… has warned that …, TASS cited him as
+    saying on Tuesday"), so it is Tuesday's, with Naryshkin as its agent."""
+    text, _, events = seed_1
+    event = event_at(events, text, "warned", "has warned")
+    assert event.timex_index == 0 and event.dated_by is DatedBy.TEXT
+    assert (event.start_date, event.end_date) == (D(2020, 10, 6), D(2020, 10, 6))
+    assert actors(event)[alias_key("Sergey Naryshkin")] is Role.AGENT
+
+
 def test_the_date_header_is_not_part_of_the_first_sentence(seed_1: Any) -> None:
     text, _, events = seed_1
     event = event_at(events, text, "saying", "has warned")
@@ -205,9 +215,13 @@ def test_since_the_outbreak_of_hostilities_in_late_september(seed_0: Any) -> Non
 
 def test_every_text_dated_event_of_the_seeds(seed_0: Any, seed_1: Any) -> None:
     """Exactly these triggers are dated by each expression of their own sentence
-    ("cited" shares the date of the "saying on Tuesday" it governs)."""
+    ("cited" shares the date of the "saying on Tuesday" it governs, and "warned", the
+    clause it reports, the date of that report)."""
     for (_, timexes, events), expected in (
-        (seed_1, {0: ["cited", "saying"], 1: ["joined"], 2: ["erupted"], 3: ["quoted"]}),
+        (
+            seed_1,
+            {0: ["warned", "cited", "saying"], 1: ["joined"], 2: ["erupted"], 3: ["quoted"]},
+        ),
         (seed_0, {0: ["said"], 1: ["outbreak"], 2: ["claimed"], 3: ["expressed"]}),
     ):
         dated: dict[int, list[str]] = {}
