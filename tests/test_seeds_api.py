@@ -101,10 +101,9 @@ def test_001_tuesday_dates_naryshkins_warning_and_assads_accusation(seeded: Any)
     _, articles = seeded
     tuesday_events = events_dated_by(articles["001"], "Tuesday")
     assert {e["start_date"] for e in tuesday_events} == {"2020-10-06"}
-    assert any(
-        "Sergei Naryshkin" in actor_names(e) or "Sergey Naryshkin" in actor_names(e)
-        for e in tuesday_events
-    )
+    warned = [e for e in tuesday_events if e["trigger"]["text"] == "warned"]
+    assert [(e["dated_by"], e["start_date"]) for e in warned] == [("text", "2020-10-06")]
+    assert any("Naryshkin" in a["name"] and a["role"] == "agent" for a in warned[0]["actors"])
     accusing = [e for e in tuesday_events if "Bashar al-Assad" in actor_names(e)]
     assert accusing and "Turkey" in actor_names(accusing[0])
 
