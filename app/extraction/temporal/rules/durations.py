@@ -132,6 +132,10 @@ def _every(m: re.Match[str], _text: str) -> Meaning | None:
         return Meaning(Kind.SET, value=f"XXXX-WXX-{lx.WEEKDAYS[d['weekday'].lower()]}")
     if d.get("month"):
         return Meaning(Kind.SET, value=f"XXXX-{lx.month_number(d['month']):02d}")
+    if d.get("units"):
+        n = lx.parse_number(d["n"].lower())
+        unit_value = _SET_UNITS[d["units"].lower()[:-1]]
+        return None if not n else Meaning(Kind.SET, value=unit_value.replace("1", str(n), 1))
     unit = d["unit"].lower()
     value = _SET_UNITS[unit]
     if d.get("other"):
@@ -268,12 +272,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "set.every",
         rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<weekday>{WEEKDAY})|(?P<month>{MONTH})|"
-        r"(?P<unit>day|week|month|year|quarter|hour|night|morning|evening))\b",
+        r"(?P<unit>day|week|month|year|quarter|hour|night|morning|evening)"
+        # "every two weeks", "every 10 years": a set with that period
+        r"|(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+"
+        r"(?P<units>days|weeks|months|years|quarters|hours))\b",
         _every,
         examples=(
             Example("[every Monday]", "XXXX-WXX-1", type="SET"),
             Example("[each month]", "P1M", type="SET"),
             Example("Orangemen march [each July] from", "XXXX-07", type="SET"),
+            Example("elections [every four years]", "P4Y", type="SET"),
+            Example("meets [every 2 weeks]", "P2W", type="SET"),
         ),
     ),
     Rule(
