@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from evaluation.tempeval import value_error_class, value_shape
+from evaluation.tempeval import rule_counts, run, value_error_class, value_shape
 
 
 @pytest.mark.parametrize(
@@ -26,3 +28,19 @@ def test_value_error_class(gold: tuple[str, str], system: tuple[str, str], expec
 def test_value_shape() -> None:
     assert value_shape("2000-W7") == "9999-W9"
     assert value_shape("PRESENT_REF") == "PRESENT_REF"
+
+
+def test_rule_counts_are_counts_only(tmp_path: Path) -> None:
+    tml = (
+        '<?xml version="1.0" ?>\n<TimeML><DOCID>d1</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2020-11-06">x</TIMEX3></DCT>\n'
+        '<TEXT>They met <TIMEX3 tid="t1" type="DATE" value="2020-11-02">Monday</TIMEX3>'
+        " and talked for hours.</TEXT></TimeML>\n"
+    )
+    (tmp_path / "d1.tml").write_text(tml, encoding="utf-8")
+    lines, _elapsed, _chars = run([tmp_path])
+    assert all("rule" in t for t in lines[0]["timexes"])
+    counts = rule_counts(lines, [tmp_path])
+    assert counts["weekday.named"]["n"] == 1
+    assert counts["weekday.named"]["ok DATE 9999-99-99"] == 1
+    assert counts["duration.bare_plural"]["fp"] == 1
