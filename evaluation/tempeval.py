@@ -63,8 +63,37 @@ def run(folders: list[Path], tools: Path = TOOLS) -> tuple[list[dict[str, Any]],
             timexes = tagger.tag(doc.text, dct)
             elapsed += time.perf_counter() - t0
             chars += len(doc.text)
-            lines.append({"doc": doc.doc_id, "timexes": [_json(t) for t in timexes]})
+            out = [j for t in timexes for j in timeml_split(t)]
+            lines.append({"doc": doc.doc_id, "timexes": out})
     return lines, elapsed, chars
+
+
+# "from Aug. 26 to Oct. 20", "between 1985 and 1987": Chronicle keeps one
+# interval, TimeML annotates each end as its own TIMEX3 (the connective is a
+# signal). The export writes the two ends; the second end's value is the
+# interval's end at the same granularity.
+_RANGE_SEP = re.compile(r"\s*(?:-|–|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b)\s*", re.I)
+_END_VALUE = {
+    "day": lambda d: d.isoformat(),
+    "month": lambda d: f"{d.year:04d}-{d.month:02d}",
+    "year": lambda d: f"{d.year:04d}",
+}
+
+
+def timeml_split(t: Any) -> list[dict[str, Any]]:
+    """One RUN timex, or two for a merged range ("X to Y")."""
+    whole = _json(t)
+    gran = str(t.granularity) if t.granularity is not None else ""
+    if not t.rule.endswith(".range") or t.end_date is None or gran not in _END_VALUE:
+        return [whole]
+    seps = [m for m in _RANGE_SEP.finditer(t.text) if m.start() > 0 and m.end() < len(t.text)]
+    if not seps:
+        return [whole]
+    words = [m for m in seps if m.group(0).strip() not in ("-", "–")]
+    sep = (words or seps)[0]
+    first = dict(whole, end=t.start + sep.start())
+    second = dict(whole, start=t.start + sep.end(), value=_END_VALUE[gran](t.end_date))
+    return [first, second]
 
 
 def _json(t: Any) -> dict[str, Any]:

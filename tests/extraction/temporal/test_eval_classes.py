@@ -44,3 +44,31 @@ def test_rule_counts_are_counts_only(tmp_path: Path) -> None:
     assert counts["weekday.named"]["n"] == 1
     assert counts["weekday.named"]["ok DATE 9999-99-99"] == 1
     assert counts["duration.bare_plural"]["fp"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        (
+            "bought from Aug. 26 to Oct. 20 for $23",
+            "1989-10-30",
+            [("Aug. 26", "1989-08-26"), ("Oct. 20", "1989-10-20")],
+        ),
+        ("sold between 1985 and 1987.", "1989-10-30", [("1985", "1985"), ("1987", "1987")]),
+        ("on Oct. 20 they sold", "1989-10-30", [("Oct. 20", "1989-10-20")]),
+    ],
+)
+def test_timeml_export_writes_each_end_of_a_range(
+    text: str, dct: str, expected: list[tuple[str, str]]
+) -> None:
+    import datetime as dt
+
+    from app.extraction.temporal import RuleTemporalTagger
+    from evaluation.tempeval import timeml_split
+
+    out = [
+        j
+        for t in RuleTemporalTagger().tag(text, dt.date.fromisoformat(dct))
+        for j in timeml_split(t)
+    ]
+    assert [(text[j["start"] : j["end"]], j["value"]) for j in out] == expected
