@@ -36,7 +36,7 @@ _FUTURE_WORDS = _word_set(
 # "<word> to" is a future cue: "going to", "is due to", "plans to", "expected to"
 _FUTURE_BEFORE_TO = _word_set(
     "going due is are was were plan plans planned planning expect expects expected intend "
-    "intends intended hope hopes aim aims want wants seek seeks set"
+    "intends intended hope hopes aim aims want wants seek seeks set agree agrees agreed"
 )
 _PAST_WORDS = _word_set(
     "said says told was were had did ago last earlier yesterday "
@@ -49,6 +49,7 @@ _PAST_WORDS = _word_set(
 )
 # a participle after these is no past cue ("will be published", "is expected")
 _PASSIVE_AUX = _word_set("be been being is are")
+_DETERMINERS = _word_set("a an the its their his her our still newly")
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -65,7 +66,8 @@ _PAST_LEFT = re.compile(r"\b(?:since|ended|ending)\s+(?:the\s+)?\Z", re.IGNORECA
 _FUTURE_LEFT = re.compile(
     r"\b(?:as\s+(?:soon|early)\s+as|ahead\s+of)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
-_CLAUSE_END = re.compile(r"[.!?;\n]")
+# a decimal point ("$29.75") ends no clause
+_CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\d)")
 _WINDOW = 120
 
 
@@ -110,6 +112,8 @@ def _cue(words: list[tuple[str, int, int]], i: int) -> Tense:
         return Tense.FUTURE
     if word in _PAST_WORDS or (len(word) > 3 and word.endswith("ed")):
         previous = words[i - 1][0] if i > 0 else ""
+        if previous in _DETERMINERS and word not in _PAST_WORDS:
+            return Tense.NONE  # an adjective: "a still unspecified date", "the revised plan"
         return Tense.NONE if previous in _PASSIVE_AUX else Tense.PAST
     return Tense.NONE
 

@@ -123,6 +123,23 @@ CASES: list[tuple[str, str, list[Expected]]] = [
         "2020-11-06",
         [("XXXX-WXX-1", None, None), ("P1W", None, None)],
     ),
+    # clause cues: a decimal point ends no clause; "a still unspecified" is an
+    # adjective, not a past verb; "agreed to <verb>" points ahead like "plans to"
+    (
+        "The stock rose to $42.875 in [June] from $29.75 in [March].",
+        "1989-10-30",
+        [("1989-06", None, None), ("1989-03", None, None)],
+    ),
+    (
+        "It will be paid on a still unspecified date in [January].",
+        "1989-10-26",
+        [("1990-01", None, None)],
+    ),
+    (
+        "Thermo, which agreed to purchase the line for $22 million in [February].",
+        "1989-10-30",
+        [("1990-02", None, None)],
+    ),
 ]
 
 
