@@ -22,6 +22,7 @@ class Tense(Enum):
     PAST = -1
     NONE = 0
     FUTURE = 1
+    NEAREST = 2  # after "by", "until", "effective": the nearest date, ahead or behind
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -83,7 +84,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def clause_tense(text: str, start: int, end: int) -> Tense:
     """Tense of the clause, decided by the cue nearest to the expression."""
     if _NEAREST_LEFT.search(text, max(0, start - 20), start):
-        return Tense.NONE
+        return Tense.NEAREST
     if _PAST_LEFT.search(text, max(0, start - 20), start):
         return Tense.PAST
     if _FUTURE_LEFT.search(text, max(0, start - 20), start):
@@ -366,7 +367,8 @@ def _year_of(m: Meaning, dct: dt.date, tense: Tense) -> int:
         return min(after) if after else dct.year
     # no tense: the year that puts the expression nearest the DCT; news mostly
     # reports the past, so a future reading must be nearer by a month to win
-    return min(spans, key=lambda ys: _untensed_distance(ys[1], dct))[0] if spans else dct.year
+    distance = _deadline_distance if tense is Tense.NEAREST else _untensed_distance
+    return min(spans, key=lambda ys: distance(ys[1], dct))[0] if spans else dct.year
 
 
 _LAST_GAP_DAYS = 30
@@ -378,6 +380,15 @@ def _untensed_distance(span: cal.Interval, dct: dt.date) -> int:
 
 
 _PAST_SLACK_DAYS = 45
+
+
+# after "by", "until", "effective" a date ahead is a deadline and wins unless the
+# one behind is four months nearer ("flights by August" in February: this August)
+def _deadline_distance(span: cal.Interval, dct: dt.date) -> int:
+    return _distance(span, dct) - (_DEADLINE_BONUS_DAYS if span[0] > dct else 0)
+
+
+_DEADLINE_BONUS_DAYS = 120
 
 
 def _quarter_year(m: Meaning, dct: dt.date) -> int:

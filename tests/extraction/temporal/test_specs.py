@@ -140,6 +140,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
         "1989-10-30",
         [("1990-02", None, None)],
     ),
+    # after "by" / "effective" a date ahead wins unless the past one is much nearer
+    ("Qantas plans more flights by [August].", "1998-02-13", [("1998-08", None, None)]),
+    ("the new labor pact effective [June 1].", "1989-10-26", [("1990-06-01", None, None)]),
+    ("the offer expires [Oct. 19].", "1989-10-26", [("1989-10-19", None, None)]),
 ]
 
 
