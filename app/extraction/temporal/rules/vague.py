@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.temporal import lexicon as lx
 from app.extraction.temporal.candidate import Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule
 
@@ -60,6 +61,8 @@ _FUTURE = {
 
 def _fixed(m: re.Match[str], _text: str) -> Meaning | None:
     phrase = " ".join(m.group(0).lower().split())
+    if phrase.startswith("then") and phrase.endswith("current"):
+        return Meaning(Kind.REF, value="PAST_REF", bound_days=3650)  # "the then current price"
     if phrase in _PRESENT or phrase == "current":
         return Meaning(Kind.REF, value="PRESENT_REF")
     if phrase in _PAST or phrase == "recent":
@@ -111,7 +114,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "vague.past",
-        r"\b(?:more\s+recently|recently|lately|the\s+past)\b(?!\s+(?:few|\d))",
+        # "the past three summers", "the past several years": a period, not PAST_REF
+        rf"\b(?:more\s+recently|recently|lately|the\s+past)\b"
+        rf"(?!\s+(?:few|several|many|\d|{lx.number_words()})\b)",
         _fixed,
         examples=(
             Example("[recently] said", "PAST_REF", granularity="vague", end_date="2020-11-06"),
@@ -131,11 +136,14 @@ RULES: tuple[Rule, ...] = (
         "vague.adjective",
         # "current market conditions" (news annotators rarely count "recent"/"future"
         # as expressions: more look-alikes than dates in the dev corpus)
-        r"\b(?:current)\b(?!\s+(?:account|accounts|assets|liabilities|tense)\b)"
+        r"\b(?:then[\s-]+)?(?:current)\b(?!\s+(?:account|accounts|assets|liabilities|tense)\b)"
         r"(?=\s+[a-z])",
         _fixed,
         priority=-1,
-        examples=(Example("because of [current] market conditions", "PRESENT_REF"),),
+        examples=(
+            Example("because of [current] market conditions", "PRESENT_REF"),
+            Example("at 50% of the [then current] market price", "PAST_REF"),
+        ),
     ),
     Rule(
         "vague.recent_units",
@@ -161,5 +169,6 @@ RULES: tuple[Rule, ...] = (
 
 NEGATIVES: tuple[str, ...] = (
     "the now-defunct firm's snow",
+    "violence for the past three summers",
     "It was hard. Now, he says, it is over.",
 )
