@@ -77,6 +77,14 @@ def _decade(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.CALENDAR, "decade", index=first)
 
 
+def _decade_half(m: re.Match[str], text: str) -> Meaning | None:
+    # "the last half of the '80s": the decade, its first or second half as the mod
+    decade = _decade(m, text)
+    if decade is None:
+        return None
+    return decade.with_mod("START" if m.group("hord").lower() == "first" else "END")
+
+
 def _century(m: re.Match[str], _text: str) -> Meaning | None:
     n = lx.ORDINALS.get(m.group("cent").lower())
     if n is None:
@@ -152,6 +160,13 @@ RULES: tuple[Rule, ...] = (
             Example("in [the '80s]", "198"),
             Example("[the nineties]", "199"),
         ),
+    ),
+    Rule(
+        "periods.decade_half",
+        r"\b(?:the\s+)?(?P<hord>first|second|last|latter)[\s-]+half\s+of\s+(?:the\s+)?"
+        r"(?:(?P<full>(?:1[0-9]|20)\d0)['’]?s|['’](?P<short>\d0)['’]?s)\b",
+        _decade_half,
+        examples=(Example("[the last half of the '80s]", "198", dct="1989-10-26"),),
     ),
     Rule(
         "periods.century",

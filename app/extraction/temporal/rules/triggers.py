@@ -70,6 +70,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "relative.year_quarter": frozenset({"quarter", "half"}),
     "periods.quarter": frozenset({"quarter", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"}),
     "periods.half": frozenset({"half", "h1", "h2"}),
+    "periods.decade_half": frozenset({"half"}),
     "periods.season": _SEASONS,
     "periods.decade": frozenset(
         {
