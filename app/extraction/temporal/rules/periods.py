@@ -33,9 +33,12 @@ def _quarter(m: re.Match[str], _text: str) -> Meaning | None:
 
 def _half(m: re.Match[str], _text: str) -> Meaning | None:
     d = m.groupdict()
-    h = (
-        int(d["hnum"]) if d.get("hnum") else (1 if d["hord"].lower() == "first" else 2)
-    )  # second/last/latter
+    if d.get("qord"):  # "the first two quarters of 1990" = H1
+        h = 1 if d["qord"].lower() == "first" else 2
+    else:
+        h = (
+            int(d["hnum"]) if d.get("hnum") else (1 if d["hord"].lower() == "first" else 2)
+        )  # second/last/latter
     return Meaning(Kind.CALENDAR, "half", index=h, year=_year_group(m))
 
 
@@ -131,11 +134,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "periods.half",
         rf"\b(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?:(?P<hord>first|second|last|latter)[\s-]+half|"
-        rf"H(?P<hnum>[12]))\b{_OF_YEAR}",
+        rf"(?P<qord>first|last)\s+two\s+quarters|H(?P<hnum>[12]))\b{_OF_YEAR}",
         _half,
         examples=(
             Example("[the second half of 1990]", "1990-H2", dct="1989-10-30"),
             Example("[the last half of 1989]", "1989-H2", dct="1989-10-26"),
+            Example("through [the first two quarters of 1990]", "1990-H1", dct="1989-10-26"),
         ),
     ),
     Rule(

@@ -69,7 +69,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "relative.latest_quarter": frozenset({"quarter", "period"}),
     "relative.year_quarter": frozenset({"quarter", "half"}),
     "periods.quarter": frozenset({"quarter", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"}),
-    "periods.half": frozenset({"half", "h1", "h2"}),
+    "periods.half": frozenset({"half", "h1", "h2", "quarters"}),
     "periods.decade_half": frozenset({"half"}),
     "periods.season": _SEASONS,
     "periods.decade": frozenset(
