@@ -95,6 +95,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "vague.future": frozenset({"soon", "shortly", "future", "term"}),
     "vague.adjective": frozenset({"current", "recent", "future"}),
     "vague.recent_units": frozenset({"recent"}),
+    "vague.past_few_units": frozenset({"few", "several"}),
     "vague.coming_units": frozenset({"coming", "upcoming"}),
     "duration.amount": _UNITS,
     "duration.bare_plural": _PLURAL_UNITS,

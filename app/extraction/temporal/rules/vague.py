@@ -160,6 +160,15 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "vague.past_few_units",
+        # "the past few weeks", "the last several quarters": a vague stretch back to
+        # now, like "recent weeks" (TimeBank PAST_REF 2, DURATION 1)
+        rf"\b(?:the\s+)?(?:past|last)\s+(?:few|several)\s+{_UNITS}\b",
+        _recent_units,
+        priority=1,
+        examples=(Example("fallen in [the last few months]", "PAST_REF", dct="1989-10-26"),),
+    ),
+    Rule(
         "vague.coming_units",
         rf"\b(?:the\s+)?(?:coming|upcoming)\s+{_UNITS}\b",
         _coming_units,
