@@ -72,14 +72,14 @@ def _fixed(m: re.Match[str], _text: str) -> Meaning | None:
     return None
 
 
-# "Now, …" opening a sentence is a discourse marker, not a time (no TimeBank or
-# AQUAINT annotation has it)
+# "Now, …" / "Currently, …" opening a sentence: a discourse marker, not a time
+# (no TimeBank or AQUAINT annotation has it: 0 of 3 and 0 of 2)
 _SENTENCE_START = re.compile(r"(?:\A|[.!?\"'`”’]\s+|\n\s*)\Z")
 
 
 def _present(m: re.Match[str], text: str) -> Meaning | None:
     if (
-        m.group(0) == "Now"
+        m.group(0) in ("Now", "Currently")
         and text.startswith(",", m.end())
         and _SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()])
     ):
@@ -180,4 +180,5 @@ NEGATIVES: tuple[str, ...] = (
     "the now-defunct firm's snow",
     "violence for the past three summers",
     "It was hard. Now, he says, it is over.",
+    "rationed by region. Currently, organs are scarce.",
 )
