@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from app.extraction.temporal import lexicon as lx
+from app.extraction.temporal import timex3
 from app.extraction.temporal.candidate import NARRATIVE, Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule
 from app.extraction.temporal.rules.patterns import NUMBER, ORDINAL, PART_OF_DAY, SEASON
@@ -174,6 +175,11 @@ def _ago(m: re.Match[str], _text: str) -> Meaning | None:
     if amount is None:
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Meaning(Kind.REF, value=value, bound_days=_UNIT_DAYS[unit] * 5)
+    if m.group("dir").lower() == "earlier" and unit in ("day", "week", "month"):
+        # "a day earlier" is narrative ("…; a day earlier, trucks rolled in"): TimeBank
+        # writes the amount, as for "three days later" (DURATION P1D)
+        code = {"day": "D", "week": "W", "month": "M"}[unit]
+        return Meaning(Kind.DURATION, value=timex3.duration_value(amount, code))
     if unit == "decade":
         unit, amount = "year", amount * 10
     discourse = "year_before" if (unit, sign * amount) == ("year", -1) else None
@@ -335,6 +341,7 @@ RULES: tuple[Rule, ...] = (
             Example("[10 days ago]", "2020-10-27"),
             Example("[two weeks ago]", "2020-W43"),
             Example("[a year earlier]", "1988", dct="1989-10-26"),
+            Example("[A day earlier], trucks rolled in", "P1D", type="DURATION"),
             Example("[several years ago]", "PAST_REF"),
         ),
     ),
