@@ -243,6 +243,7 @@ RULES: tuple[Rule, ...] = (
             Example("of the [23-year] occupation", "P23Y", type="DURATION"),
             Example("[a minute and a half] later", "PT1M30S", type="DURATION"),
             Example("over [the past 18 months]", "P18M", type="DURATION"),
+            Example("For [the past few weeks] we have", "PXW", type="DURATION"),
             Example("for [a week]", "P1W", type="DURATION"),
             Example("it paused for [a second] or two", "PT1S", type="DURATION"),
             Example("Islam will [one day] be the second religion", "FUTURE_REF", type="DATE"),

@@ -161,12 +161,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "vague.past_few_units",
-        # "the past few weeks", "the last several quarters": a vague stretch back to
-        # now, like "recent weeks" (TimeBank PAST_REF 2, DURATION 1)
-        rf"\b(?:the\s+)?(?:past|last)\s+(?:few|several)\s+{_UNITS}\b",
+        # "in the past few weeks", "over the last several quarters": a vague stretch
+        # back to now, like "recent weeks"; "for the past few weeks" is how long
+        # (DURATION PXW): TimeBank 2 and 1
+        rf"(?<![Ff]or\s)\b(?:the\s+)?(?:past|last)\s+(?:few|several)\s+{_UNITS}\b",
         _recent_units,
         priority=1,
         examples=(Example("fallen in [the last few months]", "PAST_REF", dct="1989-10-26"),),
+        # "for [the past few weeks]" stays duration.amount (PXW)
     ),
     Rule(
         "vague.coming_units",
