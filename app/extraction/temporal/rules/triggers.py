@@ -97,6 +97,8 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "vague.recent_units": frozenset({"recent"}),
     "vague.past_few_units": frozenset({"few", "several"}),
     "vague.coming_units": frozenset({"coming", "upcoming"}),
+    "vague.later_date": frozenset({"date"}),
+    "vague.units_ahead": frozenset({"ahead"}),
     "duration.amount": _UNITS,
     "duration.bare_plural": _PLURAL_UNITS,
     "duration.clock": frozenset({"#clock"}),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from app.extraction.temporal import lexicon as lx
+from app.extraction.temporal import timex3
 from app.extraction.temporal.candidate import Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule
 
@@ -97,6 +98,18 @@ def _coming_units(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.REF, value="FUTURE_REF", bound_days=_REACH[unit])
 
 
+def _later_date(_m: re.Match[str], _text: str) -> Meaning | None:
+    return Meaning(Kind.REF, value="FUTURE_REF", bound_days=365)
+
+
+def _units_ahead(m: re.Match[str], _text: str) -> Meaning | None:
+    code = {"days": "D", "weeks": "W", "months": "M", "quarters": "Q", "years": "Y"}
+    unit = m.group("unit").lower()
+    if unit not in code:
+        return None
+    return Meaning(Kind.DURATION, value=timex3.duration_value(None, code[unit]))
+
+
 _UNITS = r"(?P<unit>days|weeks|months|quarters|years|decades)"
 
 RULES: tuple[Rule, ...] = (
@@ -169,6 +182,19 @@ RULES: tuple[Rule, ...] = (
         priority=1,
         examples=(Example("fallen in [the last few months]", "PAST_REF", dct="1989-10-26"),),
         # "for [the past few weeks]" stays duration.amount (PXW)
+    ),
+    Rule(
+        "vague.later_date",
+        r"\b(?:a|some)\s+(?:later|future)\s+date\b",
+        _later_date,
+        examples=(Example("offerings at [a later date].", "FUTURE_REF", dct="1989-10-26"),),
+    ),
+    Rule(
+        "vague.units_ahead",
+        # "in the weeks ahead": how long, like TimeBank's PXW (not a date)
+        rf"\b(?:the\s+)?{_UNITS}\s+ahead\b",
+        _units_ahead,
+        examples=(Example("investors in [the weeks ahead].", "PXW", type="DURATION"),),
     ),
     Rule(
         "vague.coming_units",
