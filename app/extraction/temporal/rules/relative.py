@@ -193,6 +193,11 @@ def _year_ago(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.RELATIVE, "year", offset=-1, discourse="year_before")
 
 
+def _year_ago_months(m: re.Match[str], _text: str) -> Meaning | None:
+    months = lx.parse_number(m.group("num"))
+    return Meaning(Kind.DURATION, value=timex3.duration_value(months, "M"))
+
+
 def _year_ago_quarter(m: re.Match[str], _text: str) -> Meaning | None:
     # the reported quarter a year back; without one, the last completed quarter's
     return Meaning(Kind.RELATIVE, "quarter", offset=-5, discourse="year_before")
@@ -352,6 +357,15 @@ RULES: tuple[Rule, ...] = (
         _year_ago,
         priority=-1,
         examples=(Example("[year-earlier] results", "1988", dct="1989-10-26"),),
+    ),
+    Rule(
+        "relative.year_ago_months",
+        # "the year-earlier nine months": the comparison period, written as its length
+        r"\b(?:the\s+)?year-(?:earlier|ago)\s+(?:first\s+)?(?P<num>six|nine|6|9)\s+months\b",
+        _year_ago_months,
+        examples=(
+            Example("Net for [the year-earlier nine months] rose", "P9M", type="DURATION"),
+        ),
     ),
     Rule(
         "relative.year_ago_quarter",

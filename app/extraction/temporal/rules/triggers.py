@@ -66,6 +66,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "relative.ago": frozenset({"ago", "earlier", "later", "before", "back", "now", "hence"}),
     "relative.year_ago": frozenset({"year"}),
     "relative.year_ago_quarter": frozenset({"quarter", "period"}),
+    "relative.year_ago_months": frozenset({"months"}),
     "relative.latest_quarter": frozenset({"quarter", "period"}),
     "relative.year_quarter": frozenset({"quarter", "half"}),
     "periods.quarter": frozenset({"quarter", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"}),
