@@ -68,6 +68,7 @@ _FUTURE_LEFT = re.compile(
     r"\b(?:as\s+(?:soon|early)\s+as|ahead\s+of)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
 # a decimal point ("$29.75") ends no clause
+_AS_SOON_AS = re.compile(r"\bas\s+soon\s+as\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\d)")
 _WINDOW = 120
 
@@ -90,6 +91,8 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     if _FUTURE_LEFT.search(text, max(0, start - 20), start):
         return Tense.FUTURE
     lo, hi = clause_bounds(text, start, end)
+    if _AS_SOON_AS.search(text, lo, start):
+        return Tense.FUTURE  # "likely to buy as soon as trading opened Monday"
     words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)]
     best: tuple[int, Tense] | None = None
     for i, (_word, w_start, w_end) in enumerate(words):

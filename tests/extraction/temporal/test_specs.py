@@ -144,6 +144,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("Qantas plans more flights by [August].", "1998-02-13", [("1998-08", None, None)]),
     ("the new labor pact effective [June 1].", "1989-10-26", [("1990-06-01", None, None)]),
     ("the offer expires [Oct. 19].", "1989-10-26", [("1989-10-19", None, None)]),
+    # "as soon as" makes its clause future, whatever verb sits next to the weekday
+    (
+        "They were likely to buy its stock as soon as trading opened [Monday].",
+        "1989-11-01",
+        [("1989-11-06", None, None)],
+    ),
 ]
 
 
