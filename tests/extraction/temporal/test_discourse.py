@@ -14,11 +14,11 @@ Each case: text with every expected extent in [brackets], DCT, expected values.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
 from app.extraction.temporal import RuleTemporalTagger
+from tests.extraction.temporal.marked import unmark
 
 CASES: list[tuple[str, str, list[str]]] = [
     # an outlook for the current quarter does not become the reported quarter
@@ -75,21 +75,9 @@ CASES: list[tuple[str, str, list[str]]] = [
 ]
 
 
-def _parse(text: str) -> tuple[str, list[tuple[int, int]]]:
-    spans, out, pos = [], [], 0
-    for m in re.finditer(r"\[([^\]]*)\]", text):
-        out.append(text[pos : m.start()])
-        start = sum(len(p) for p in out)
-        out.append(m.group(1))
-        spans.append((start, start + len(m.group(1))))
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out), spans
-
-
 @pytest.mark.parametrize(("text", "dct", "values"), CASES, ids=[c[0][:40] for c in CASES])
 def test_discourse(tagger: RuleTemporalTagger, text: str, dct: str, values: list[str]) -> None:
-    plain, spans = _parse(text)
+    plain, spans = unmark(text)
     found = tagger.tag(plain, dt.date.fromisoformat(dct))
     assert [(t.start, t.end) for t in found] == spans, [(t.text, t.value) for t in found]
     assert [t.value for t in found] == values

@@ -19,6 +19,7 @@ from app.extraction.temporal.rules import (
 )
 from app.extraction.temporal.rules.base import Example
 from app.extraction.temporal.tagger import all_rules
+from tests.extraction.temporal.marked import unmark
 
 FAMILIES = (absolute, weekday, relative, periods, vague, durations, holidays, non_dates)
 
@@ -28,11 +29,10 @@ LATENT = [pair for family in FAMILIES for pair in getattr(family, "LATENT", ())]
 
 
 def _split(text: str) -> tuple[str, int, int]:
-    if "[" not in text:
-        return text, 0, len(text)
-    start = text.index("[")
-    end = text.index("]") - 1
-    return text.replace("[", "").replace("]", ""), start, end
+    """An example marks one span; an unmarked example is a span of its own."""
+    plain, spans = unmark(text)
+    start, end = spans[0] if spans else (0, len(plain))
+    return plain, start, end
 
 
 def test_every_rule_has_examples() -> None:

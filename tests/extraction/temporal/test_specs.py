@@ -7,11 +7,11 @@ expected (value, start_date, end_date) per extent; nothing else may be found.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
 from app.extraction.temporal import RuleTemporalTagger
+from tests.extraction.temporal.marked import unmark
 
 Expected = tuple[str, str | None, str | None]
 
@@ -153,21 +153,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
 ]
 
 
-def _parse(text: str) -> tuple[str, list[tuple[int, int]]]:
-    spans, out, pos = [], [], 0
-    for m in re.finditer(r"\[([^\]]*)\]", text):
-        out.append(text[pos : m.start()])
-        start = sum(len(p) for p in out)
-        out.append(m.group(1))
-        spans.append((start, start + len(m.group(1))))
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out), spans
-
-
 @pytest.mark.parametrize(("text", "dct", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_spec(tagger: RuleTemporalTagger, text: str, dct: str, expected: list[Expected]) -> None:
-    plain, spans = _parse(text)
+    plain, spans = unmark(text)
     found = tagger.tag(plain, dt.date.fromisoformat(dct))
     assert [(t.start, t.end) for t in found] == spans, [(t.text, t.value) for t in found]
     for t, (value, start_date, end_date) in zip(found, expected, strict=True):
