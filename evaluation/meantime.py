@@ -292,7 +292,10 @@ def match(
         gspans = [name_core(doc.text, g.start, g.end) for g in gold]
     else:
         gspans = [normalized(doc.text, g.start, g.end) for g in gold]
-    pspans = [normalized(doc.text, p.start, p.end) for p in predicted]
+    if mode == "core":  # both sides: Chronicle's place mentions carry their locating words too
+        pspans = [name_core(doc.text, p.start, p.end) for p in predicted]
+    else:
+        pspans = [normalized(doc.text, p.start, p.end) for p in predicted]
     options = []
     for pi, pspan in enumerate(pspans):
         if pspan[0] >= doc.scored_end:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from app.extraction.actors.gazetteer import FormType, Gazetteer, GazetteerHit
 from app.extraction.actors.keys import alias_key
+from app.extraction.actors.places import FIRST_LEVEL_DIVISIONS, with_place_extents
 from app.extraction.actors.spans import ORG_HEADS, Candidate, clean_span, split_entity
 from app.extraction.pipeline import NamedEntity
 from app.extraction.types import Actor, ActorKind, ActorMention
@@ -186,8 +187,17 @@ class GazetteerActorFinder:
         ner = self._from_entities(text, entities, hits)
         chosen = _resolve_overlaps(gaz + ner + _apple_style_products(text))
         chosen = _add_repeated_short_forms(text, chosen)
+        chosen = with_place_extents(text, chosen, self._is_region)
         mentions, actors = _build_actors(text, chosen)
         return mentions, [self._with_known_forms(actor) for actor in actors]
+
+    def _is_region(self, cand: Candidate) -> bool:
+        """A country, a region of the gazetteer or a first-level division (a state) by
+        name; a capital standing for its country is a city here."""
+        if cand.text in FIRST_LEVEL_DIVISIONS:
+            return True
+        entry = self.gazetteer.lookup(cand.text)
+        return entry is not None and entry.kind is ActorKind.PLACE
 
     def _with_known_forms(self, actor: Actor) -> Actor:
         """A gazetteer actor also carries the forms the gazetteer knows for it (capital,
