@@ -120,3 +120,29 @@ def test_scoring_counts_and_cross_document(tmp_path: Path) -> None:
     assert (scores.core["LOC"].fn, scores.core["PER"].fp) == (1, 2)
     total, one, linked, _ = cross_document([doc], [(predicted, [])], [pairs])
     assert (total, one, linked) == (0, 0, 0)  # one document: nothing is cross-document
+
+
+def test_cross_document_through_mentions_of_the_entity_type(tmp_path: Path) -> None:
+    """London is LOC_LONDON in two documents; one of them also reads it as a person
+    with another key. Any overlap counts that as a split; by type it is a type error."""
+    docs = []
+    for name in ("1_x", "2_x"):
+        path = tmp_path / f"{name}.xml"
+        path.write_text(XML.replace('doc_id="1"', f'doc_id="{name[0]}"'), encoding="utf-8")
+        docs.append(read_document(path))
+    predictions = []
+    all_pairs = []
+    for doc, london in zip(docs, (ActorKind.PLACE, ActorKind.PERSON), strict=True):
+        predicted = [
+            mention(doc.text, "Wal-Mart", ActorKind.ORGANIZATION, "walmart"),
+            mention(doc.text, "London", london, "london" if london is ActorKind.PLACE else "x"),
+        ]
+        predictions.append((predicted, []))
+        all_pairs.append(match(doc, predicted, Scores(), "overlap"))
+    total, one, linked, notes = cross_document(docs, predictions, all_pairs)
+    # four entities named in both; Apple and Apple Corps were not found at all
+    assert (total, one, linked) == (4, 1, 1)  # Wal-Mart one actor; London split
+    assert "LOC_LONDON: ['london', 'x']" in notes
+    total, one, linked, notes = cross_document(docs, predictions, all_pairs, True)
+    assert (total, one, linked) == (4, 2, 2)
+    assert "LOC_LONDON: ['london']" not in notes
