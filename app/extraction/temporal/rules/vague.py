@@ -160,7 +160,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "vague.recent_units",
-        rf"\b(?:the\s+)?recent\s+{_UNITS}\b",
+        # "in past years" (no article: not "the past two years") is "recent years"
+        rf"\b(?:(?:the\s+)?recent|(?<!the\s)(?<!this\s)past)\s+{_UNITS}\b",
         _recent_units,
         examples=(
             Example(
@@ -170,6 +171,7 @@ RULES: tuple[Rule, ...] = (
                 start_date="2020-10-09",
                 end_date="2020-11-06",
             ),
+            Example("there were sell programs in [past years], too", "PAST_REF", dct="1989-10-30"),
         ),
     ),
     Rule(
@@ -198,9 +200,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "vague.coming_units",
-        rf"\b(?:the\s+)?(?:coming|upcoming)\s+{_UNITS}\b",
+        # "in future quarters" is "in the coming quarters"
+        rf"\b(?:the\s+)?(?:coming|upcoming|future)\s+{_UNITS}\b",
         _coming_units,
-        examples=(Example("in [the coming months]", "FUTURE_REF", start_date="2020-11-06"),),
+        examples=(
+            Example("in [the coming months]", "FUTURE_REF", start_date="2020-11-06"),
+            Example("will cut tax payments in [future quarters].", "FUTURE_REF", dct="1989-10-26"),
+        ),
     ),
 )
 
