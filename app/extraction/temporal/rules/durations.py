@@ -143,9 +143,13 @@ def _every(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.SET, value=value)
 
 
-# "its daily volume", "the weekly magazine": an adjective, not a set
-_ADJECTIVE_LEFT = frozenset(
-    ["the", "a", "an", "its", "their", "his", "her", "our", "your", "average", "initial", "first"]
+# "average daily volume", "the first weekly report": a measure, not a set
+_ADJECTIVE_LEFT = frozenset(["average", "initial", "first"])
+# right after a determiner the adjective names the recurrence itself: "the daily
+# tally of inspections" (TimeBank annotates it; not "average daily volume",
+# "plans daily flights", "daily dividends")
+_DETERMINER_LEFT = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that"]
 )
 
 
@@ -158,10 +162,11 @@ _ADVERB_RIGHT = re.compile(
 
 
 def _adverb_set(m: re.Match[str], text: str) -> Meaning | None:
-    if word_before(text, m.start()) in _ADJECTIVE_LEFT:
+    left = word_before(text, m.start())
+    if left in _ADJECTIVE_LEFT:
         return None
     word = m.group(0).lower()
-    if word == "daily" and not _ADVERB_RIGHT.match(text, m.end()):
+    if word == "daily" and left not in _DETERMINER_LEFT and not _ADVERB_RIGHT.match(text, m.end()):
         return None  # "daily flights", "average daily volume": an adjective
     return Meaning(Kind.SET, value=_ADVERB_SETS[word])
 
@@ -296,6 +301,7 @@ RULES: tuple[Rule, ...] = (
             Example("published [weekly]", "P1W", type="SET"),
             Example("take the pills twice [daily].", "P1D", type="SET"),
             Example("inspectors met [daily] in Baghdad", "P1D", type="SET"),
+            Example("the agency, which gives the [daily] tally", "P1D", type="SET"),
         ),
     ),
     Rule(
