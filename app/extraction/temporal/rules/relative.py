@@ -126,6 +126,17 @@ def _narrative_day(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.RELATIVE, "day", offset=shift, discourse=NARRATIVE)
 
 
+# "Today is the eighth day of Desert Shield", "It's the second day of an offensive":
+# after a present-tense copula the Nth day of something is the day of writing
+_PRESENT_COPULA = re.compile(r"\b(?:is|it['’]s|today['’]s)\s+\Z", re.IGNORECASE)
+
+
+def _ordinal_day(m: re.Match[str], text: str) -> Meaning | None:
+    if not _PRESENT_COPULA.search(text, max(0, m.start() - 12), m.start()):
+        return None
+    return Meaning(Kind.RELATIVE, "day", offset=0)
+
+
 def _season_shift(m: re.Match[str], _text: str) -> Meaning | None:
     which = " ".join(m.group("which").lower().split())
     if which == "this past":
@@ -295,6 +306,19 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "relative.ordinal_day",
+        rf"\bthe\s+(?:{ORDINAL})\s+(?:straight\s+|consecutive\s+|full\s+)?day\b(?!-)",
+        _ordinal_day,
+        examples=(
+            Example(
+                "In Saudi Arabia, today is [the eighth day] of the operation",
+                "1990-08-15",
+                dct="1990-08-15",
+            ),
+            Example("It's [the second day] of an offensive", "1998-03-06", dct="1998-03-06"),
+        ),
+    ),
+    Rule(
         "relative.period_ended",
         # "for the year ended Sept. 30": a fiscal period measured, not a calendar year
         r"\bthe\s+(?:(?:fiscal|full)\s+)?(?P<unit>year)(?=\s+(?:ended|ending)\b)",
@@ -363,9 +387,7 @@ RULES: tuple[Rule, ...] = (
         # "the year-earlier nine months": the comparison period, written as its length
         r"\b(?:the\s+)?year-(?:earlier|ago)\s+(?:first\s+)?(?P<num>six|nine|6|9)\s+months\b",
         _year_ago_months,
-        examples=(
-            Example("Net for [the year-earlier nine months] rose", "P9M", type="DURATION"),
-        ),
+        examples=(Example("Net for [the year-earlier nine months] rose", "P9M", type="DURATION"),),
     ),
     Rule(
         "relative.year_ago_quarter",
@@ -401,6 +423,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 NEGATIVES: tuple[str, ...] = (
+    "He left on the second day of the talks.",
     "In an interview conducted by Russia Today news agency director-general",
     "he told USA Today in an interview",
 )

@@ -60,6 +60,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "relative.unit": _PERIOD_UNITS,
     "relative.the_year": frozenset({"year"}),
     "relative.narrative_day": frozenset({"day"}),
+    "relative.ordinal_day": frozenset({"day"}),
     "relative.period_ended": frozenset({"year"}),
     "relative.weekend": frozenset({"weekend"}),
     "relative.season": _SEASONS,
