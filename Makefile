@@ -22,12 +22,12 @@ run: migrate
 	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
-	$(BIN)/ruff check app tests evaluation bench
+	$(BIN)/ruff check app tests evaluation bench migrations
 	$(BIN)/mypy app
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests evaluation bench
+	$(BIN)/ruff check app tests evaluation bench migrations
 
 typecheck: $(STAMP)
 	$(BIN)/mypy app

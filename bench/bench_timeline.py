@@ -40,6 +40,7 @@ from app.extraction.actors.keys import alias_key  # noqa: E402
 from app.main import create_app  # noqa: E402
 
 EVENTS_PER_ARTICLE = 10
+TRIGRAM_INDEX = "ix_event_sentence_text_trgm"  # migrations/versions/0002
 ACTORS = 500
 GRANULARITIES = ["day"] * 6 + ["week", "month", "year", "vague"]
 FIRST_DAY = dt.date(2015, 1, 1)
@@ -217,6 +218,8 @@ def main() -> None:
                     f"{name:28} {http[0]:11.2f} {http[1]:7.2f} {http[2]:7.0f} | "
                     f"{query[0]:12.2f} {query[1]:7.2f} {query[2]:7.0f}  {items}"
                 )
+        if engine.dialect.name == "postgresql":
+            compare_without_trigram_index(engine, args.requests)
     finally:
         engine.dispose()
         if schema is not None:
@@ -224,6 +227,19 @@ def main() -> None:
             with admin.begin() as connection:
                 connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
             admin.dispose()
+
+
+def compare_without_trigram_index(engine: Engine, n: int) -> None:
+    """`q` with and without migration 0002's trigram index, same data, same run."""
+    params = {"q": "topic 123"}
+    with_index = timed(lambda: _query(engine, params), n)
+    with engine.begin() as connection:
+        connection.execute(text(f"DROP INDEX IF EXISTS {TRIGRAM_INDEX}"))
+    without = timed(lambda: _query(engine, params), n)
+    print(
+        f"text search q, query p50: {with_index[0]:.2f} ms with {TRIGRAM_INDEX}, "
+        f"{without[0]:.2f} ms without (x{without[0] / with_index[0]:.1f})"
+    )
 
 
 def _query(engine: Engine, params: dict[str, Any]) -> None:

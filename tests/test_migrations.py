@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, select, text
 
 from app.db.base import Base
 from app.db.engine import make_engine
+from app.db.events import EventFilters, _column_conditions
+from app.db.models import Event
 from tests.conftest import (
     REPO,
     alembic_config,
@@ -90,5 +92,25 @@ def test_alembic_cli_uses_database_url(tmp_path: Path):
             [str(alembic), *args], cwd=REPO, env=env, capture_output=True, text=True
         )
         assert done.returncode == 0, done.stderr
-    assert "0001 (head)" in done.stdout
+    assert "0002 (head)" in done.stdout
     assert tables(make_engine(f"sqlite:///{database}")) == APP_TABLES
+
+
+TRIGRAM_INDEX = "ix_event_sentence_text_trgm"
+
+
+def test_text_search_has_a_trigram_index_on_postgresql_only(empty_engine: Engine):
+    run(empty_engine, "upgrade", "head")
+    names = {i["name"] for i in inspect(empty_engine).get_indexes("event")}
+    assert (TRIGRAM_INDEX in names) == (empty_engine.dialect.name == "postgresql")
+    if empty_engine.dialect.name != "postgresql":
+        return
+    # the condition GET /events?q= builds (ILIKE with an ESCAPE clause) can use it
+    stmt = select(Event.id).where(*_column_conditions(EventFilters(q="50% of Putin_s")))
+    compiled = stmt.compile(empty_engine, compile_kwargs={"literal_binds": True})
+    with empty_engine.begin() as connection:
+        connection.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(connection.execute(text(f"EXPLAIN {compiled}")).scalars())
+    assert TRIGRAM_INDEX in plan, plan
+    run(empty_engine, "downgrade", "0001")
+    assert TRIGRAM_INDEX not in {i["name"] for i in inspect(empty_engine).get_indexes("event")}
