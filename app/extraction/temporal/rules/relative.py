@@ -21,10 +21,23 @@ _DEICTIC = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 _TODAY_NAME = re.compile(r"(?-i:[A-Z][\w.]*)\s+\Z")
 
 
+# "today's world", "today's youth", "many of today's personal computers": the
+# present era in general, not the day of writing (unannotated in TimeBank, the
+# TIDES guidelines' example of a generic "today"); "today's editions", "today's
+# vote" are the day
+_GENERIC_TODAY = re.compile(
+    r"['’]s\s+(?:world|society|youth|young|generations?|children|kids|teenagers|economy|"
+    r"technology|culture|(?:personal\s+)?computers)\b",
+    re.IGNORECASE,
+)
+
+
 def _deictic(m: re.Match[str], text: str) -> Meaning | None:
     word = m.group("deictic").lower()
     if word == "today" and m.group("deictic")[0] == "T" and _is_name_part(text, m.start()):
         return None  # "Russia Today", "USA Today"
+    if word == "today" and _GENERIC_TODAY.match(text, m.end()):
+        return None
     pod = m.group("pod")
     tod = "NI" if word == "tonight" else lx.PARTS_OF_DAY[pod.lower()] if pod else None
     return Meaning(Kind.RELATIVE, "day", offset=_DEICTIC[word], tod=tod)
@@ -244,6 +257,7 @@ RULES: tuple[Rule, ...] = (
             Example("[Today] is the day", "2020-11-06"),
             Example("[tomorrow morning]", "2020-11-07TMO", type="TIME"),
             Example("[Tonight]", "2020-11-06TNI", type="TIME"),
+            Example("advertised in [today]'s editions of the Journal", "2020-11-06"),
         ),
     ),
     Rule(
@@ -424,6 +438,8 @@ RULES: tuple[Rule, ...] = (
 
 NEGATIVES: tuple[str, ...] = (
     "He left on the second day of the talks.",
+    "not to mothers in today's world, where",
+    "the chips of choice in many of today's personal computers",
     "In an interview conducted by Russia Today news agency director-general",
     "he told USA Today in an interview",
 )
