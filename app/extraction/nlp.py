@@ -26,18 +26,33 @@ def load_nlp(model_name: str, exclude: Sequence[str] = ()) -> Any:
     return nlp
 
 
-def parse(nlp: Any, text: str) -> Any:
-    """Parse `text` into a single Doc, batching by paragraphs for long inputs."""
+def parse(nlp: Any, text: str, boundaries: Sequence[int] = ()) -> Any:
+    """Parse `text` into a single Doc, batching by paragraphs for long inputs.
+
+    `boundaries`: offsets where one piece must end and the next begin, so that
+    what precedes is parsed apart (a wire date line "MOSCOW, Nov 6 (Reuters) -":
+    run together with the first sentence, it hides the name that follows from
+    the small model's NER and breaks that sentence's parse)."""
     from spacy.tokens import Doc
 
-    pieces = list(_pieces(text))
+    pieces = list(_pieces(text, boundaries))
     if len(pieces) == 1:
         return nlp(pieces[0])
     return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
 
 
-def _pieces(text: str) -> Iterator[str]:
-    """Contiguous pieces covering `text`, each ending after a line break when one is near."""
+def _pieces(text: str, boundaries: Sequence[int] = ()) -> Iterator[str]:
+    """Contiguous non-empty pieces covering `text`, cut at `boundaries` and otherwise
+    after a line break when one is near."""
+    start = 0
+    for boundary in sorted(b for b in boundaries if 0 < b < len(text)):
+        if boundary > start:
+            yield from _bounded_pieces(text[start:boundary])
+            start = boundary
+    yield from _bounded_pieces(text[start:])
+
+
+def _bounded_pieces(text: str) -> Iterator[str]:
     start = 0
     while len(text) - start > _PIECE_CHARS:
         window_end = start + _PIECE_CHARS

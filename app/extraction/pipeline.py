@@ -94,7 +94,7 @@ class Extractor:
             for timex in self._tagger.tag(text, publication.day)
             if not _inside(timex, publication.span)
         ]
-        doc = parse(self._nlp, text)
+        doc = parse(self._nlp, text, boundaries=_story_start(text, publication.span))
         mentions, actors = self._actor_finder.find(text, self._entities_from_doc(doc))
         events = self._event_assembler.assemble(doc, timexes, mentions, publication)
         return Extraction(
@@ -104,6 +104,16 @@ class Extractor:
             mentions=tuple(mentions),
             events=tuple(events),
         )
+
+
+def _story_start(text: str, date_line: tuple[int, int] | None) -> tuple[int, ...]:
+    """Where the story begins after a date line (its trailing spaces skipped), if any."""
+    if date_line is None:
+        return ()
+    end = date_line[1]
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return (end,)
 
 
 def _inside(timex: Timex, span: tuple[int, int] | None) -> bool:

@@ -21,3 +21,12 @@ def test_pieces_cover_the_text_exactly_and_stay_bounded(text: str) -> None:
     assert "".join(pieces) == text
     assert all(len(piece) <= nlp_module._PIECE_CHARS for piece in pieces)
     assert all(pieces)
+
+
+def test_pieces_also_break_at_the_boundaries_asked_for() -> None:
+    text = "MOSCOW, Nov 6 (Reuters) - Sergey Naryshkin said."
+    assert list(nlp_module._pieces(text, boundaries=(26,))) == [
+        "MOSCOW, Nov 6 (Reuters) - ",
+        "Sergey Naryshkin said.",
+    ]
+    assert list(nlp_module._pieces(text, boundaries=(0, len(text)))) == [text]

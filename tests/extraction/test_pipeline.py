@@ -38,3 +38,21 @@ def test_without_any_date_the_receipt_time_stands_in(extractor: Extractor) -> No
     assert [(e.trigger, e.start_date, e.dated_by) for e in result.events] == [
         ("accused", dt.date(2026, 11, 21), DatedBy.PUBLICATION)
     ]
+
+
+def test_a_name_right_after_the_date_line_is_found(extractor: Extractor) -> None:
+    """The date line is parsed apart from the story: run together, the small model
+    reads "MOSCOW, Nov 6 (Reuters) - Sergey Naryshkin said" with no person in it and
+    the first sentence's event loses its speaker."""
+    text = (
+        "MOSCOW, Nov 6 (Reuters) - Sergey Naryshkin said on Tuesday that Turkey "
+        "had sent fighters to Nagorno-Karabakh."
+    )
+    result = extractor.extract(text, None, RECEIVED)
+    assert "Sergey Naryshkin" in [m.text for m in result.mentions]
+    said = next(e for e in result.events if e.trigger == "said")
+    assert [p.actor_key for p in said.participants if p.role.value == "agent"] == [
+        "sergey naryshkin"
+    ]
+    # the date line's place and agency are no participants of the story's events
+    assert not {p.actor_key for e in result.events for p in e.participants} & {"russia", "reuters"}
