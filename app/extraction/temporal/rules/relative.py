@@ -76,6 +76,8 @@ _SHIFT = {
     "the past": -1,
     "this past": -1,
     "the last": -1,
+    "the latest": -1,
+    "the most recent": -1,
     "next": 1,
     "coming": 1,
     "the coming": 1,
@@ -121,6 +123,8 @@ def _unit_shift(m: re.Match[str], text: str) -> Meaning | None:
     discourse = NARRATIVE if which in _NARRATIVE_WHICH else None
     if unit == "century" and which in ("the past", "the last"):
         return Meaning(Kind.DURATION, value="P100Y")  # the last hundred years
+    if which in ("the latest", "the most recent") and unit not in ("year", "month", "week"):
+        return None  # "the latest quarter" is the reported quarter (relative.latest_quarter)
     if unit == "quarter" and discourse:
         # "that quarter", "the previous quarter": the quarter the report is about
         return Meaning(Kind.RELATIVE, unit, offset=shift - 1, discourse="reported_quarter")
@@ -152,7 +156,7 @@ def _ordinal_day(m: re.Match[str], text: str) -> Meaning | None:
 
 def _season_shift(m: re.Match[str], _text: str) -> Meaning | None:
     which = " ".join(m.group("which").lower().split())
-    if which == "this past":
+    if which in ("this past", "the latest", "the most recent"):
         # "this past spring": the latest such season that is over
         return Meaning(
             Kind.CALENDAR, "season", index=lx.SEASONS[m.group("season").lower()], direction=-1
@@ -243,7 +247,8 @@ def _quarter_of_year(m: re.Match[str], _text: str) -> Meaning | None:
 
 _WHICH = (
     r"(?P<which>this\s+coming|the\s+current|the\s+previous|the\s+following|the\s+coming|"
-    r"the\s+next|the\s+same|the\s+past|the\s+last|this\s+past|this|current|last|past|"
+    r"the\s+next|the\s+same|the\s+past|the\s+last|the\s+latest|the\s+most\s+recent|"
+    r"this\s+past|this|current|last|past|"
     r"previous|next|coming|following|that)"
 )
 
@@ -295,6 +300,7 @@ RULES: tuple[Rule, ...] = (
             Example("[last week]", "1989-W42", dct="1989-10-27"),
             Example("[last month]", "1998-01", dct="1998-02-27"),
             Example("[next year]", "1990", dct="1989-10-30"),
+            Example("C$8 billion in sales in [the latest fiscal year].", "1988", dct="1989-10-30"),
             Example("[this weekend]", "2020-W45-WE", start_date="2020-11-07"),
             Example("[the coming year]", "2021"),
             Example(
