@@ -14,7 +14,7 @@ from enum import Enum
 
 from app.extraction.temporal import calendar as cal
 from app.extraction.temporal import timex3
-from app.extraction.temporal.candidate import NARRATIVE, Kind, Meaning
+from app.extraction.temporal.candidate import ANAPHOR, NARRATIVE, Kind, Meaning
 from app.extraction.types import Granularity, TimexType
 
 
@@ -162,7 +162,10 @@ class Discourse:
 
 
 def apply_discourse(m: Meaning, discourse: Discourse) -> Meaning:
-    """Rewrite a quarter-dependent meaning into a plain calendar quarter."""
+    """Rewrite a quarter-dependent meaning into a plain calendar quarter, and
+    "then" into the story's last named date (left as ANAPHOR when there is none)."""
+    if m.discourse == ANAPHOR:
+        return _anaphor(m, discourse)
     if m.discourse is None or m.discourse == NARRATIVE or discourse.last_quarter is None:
         return m
     year, q = discourse.last_quarter
@@ -171,6 +174,17 @@ def apply_discourse(m: Meaning, discourse: Discourse) -> Meaning:
     elif m.discourse == "in_year" and m.year is not None:
         year = m.year
     return Meaning(Kind.CALENDAR, "quarter", year=year, index=q, mod=m.mod)
+
+
+def _anaphor(m: Meaning, discourse: Discourse) -> Meaning:
+    ref, unit = discourse.reference, discourse.reference_unit
+    if ref is None or unit not in (Granularity.DAY, Granularity.MONTH, Granularity.YEAR):
+        return m
+    if unit is Granularity.DAY:
+        return Meaning(Kind.CALENDAR, "day", year=ref.year, month=ref.month, day=ref.day)
+    if unit is Granularity.MONTH:
+        return Meaning(Kind.CALENDAR, "month", year=ref.year, month=ref.month)
+    return Meaning(Kind.CALENDAR, "year", year=ref.year)
 
 
 def reference_time(m: Meaning, discourse: Discourse, dct: dt.date) -> dt.date:

@@ -12,6 +12,9 @@ from enum import StrEnum
 
 # Meaning.discourse for anaphora resolved against the story's last named date
 NARRATIVE = "narrative"
+# Meaning.discourse for "until then", "by then": the story's last named date itself
+# (a day, month or year); nothing when the story has named none
+ANAPHOR = "anaphor"
 
 
 class Kind(StrEnum):

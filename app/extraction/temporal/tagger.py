@@ -21,7 +21,7 @@ from app.extraction.temporal.anchor import (
     clause_tense,
     reference_time,
 )
-from app.extraction.temporal.candidate import Candidate, Kind, Meaning
+from app.extraction.temporal.candidate import ANAPHOR, Candidate, Kind, Meaning
 from app.extraction.temporal.rules import (
     absolute,
     durations,
@@ -103,6 +103,8 @@ class RuleTemporalTagger:
         discourse = Discourse()
         for c in self.candidates(text):
             meaning = apply_discourse(c.meaning, discourse)
+            if meaning.discourse == ANAPHOR:
+                continue  # "until then" with no date named before it
             tense = clause_tense(text, c.start, c.end) if _needs_tense(meaning) else Tense.NONE
             a = anchor(meaning, reference_time(meaning, discourse, dct), tense)
             if a is None:

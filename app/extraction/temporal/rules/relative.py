@@ -12,7 +12,7 @@ import re
 
 from app.extraction.temporal import lexicon as lx
 from app.extraction.temporal import timex3
-from app.extraction.temporal.candidate import NARRATIVE, Kind, Meaning
+from app.extraction.temporal.candidate import ANAPHOR, NARRATIVE, Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule
 from app.extraction.temporal.rules.patterns import NUMBER, ORDINAL, PART_OF_DAY, SEASON
 
@@ -152,6 +152,10 @@ def _ordinal_day(m: re.Match[str], text: str) -> Meaning | None:
     if not _PRESENT_COPULA.search(text, max(0, m.start() - 12), m.start()):
         return None
     return Meaning(Kind.RELATIVE, "day", offset=0)
+
+
+def _until_then(_m: re.Match[str], _text: str) -> Meaning | None:
+    return Meaning(Kind.RELATIVE, "day", offset=0, discourse=ANAPHOR)
 
 
 def _season_shift(m: re.Match[str], _text: str) -> Meaning | None:
@@ -339,6 +343,21 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "relative.until_then",
+        # "The stock will terminate on Nov. 30. Until then, …": the date just named
+        # ("since then" is a stretch up to now: not annotated)
+        r"(?:(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s))then\b(?![-'’])",
+        _until_then,
+        examples=(
+            Example(
+                "The right will terminate on Nov. 30. Until [then], it is convertible.",
+                "1989-11-30",
+                dct="1989-10-30",
+            ),
+            Example("It will be finished in 1995; by [then] the plant", "1995", dct="1989-10-30"),
+        ),
+    ),
+    Rule(
         "relative.period_ended",
         # "for the year ended Sept. 30": a fiscal period measured, not a calendar year
         r"\bthe\s+(?:(?:fiscal|full)\s+)?(?P<unit>year)(?=\s+(?:ended|ending)\b)",
@@ -444,6 +463,8 @@ RULES: tuple[Rule, ...] = (
 
 NEGATIVES: tuple[str, ...] = (
     "He left on the second day of the talks.",
+    "Until then, nobody knew.",
+    "Prices have risen since then.",
     "not to mothers in today's world, where",
     "the chips of choice in many of today's personal computers",
     "In an interview conducted by Russia Today news agency director-general",
