@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 
-import httpx
+import httpx2
 import pytest
 import uvicorn
 
@@ -55,7 +55,7 @@ def test_post_then_timeline_over_http(server: tuple[str, FakeExtractor]):
         ),
         event("Russia called for calm.", "called", "2020-10-01", actors=("Russia",)),
     )
-    with httpx.Client(base_url=base, timeout=10) as http:
+    with httpx2.Client(base_url=base, timeout=10) as http:
         assert http.get("/readyz").status_code == 200
         denied = http.post("/articles", json={"text": text})
         created = http.post(
