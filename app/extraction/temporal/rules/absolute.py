@@ -74,10 +74,17 @@ _MONTH_CONTEXT = frozenset(
 _MONTH_DIRECTION = {"last": -1, "next": 1, "this": 0}
 
 
+# "under a June agreement", "the March meeting": a month before a noun, after a
+# determiner (not "the March of Dimes")
+_DETERMINER = frozenset(["a", "an", "the", "its", "their", "his", "her"])
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|for|on|at|by|is|was)\b)(?-i:[a-z]{3,})\b")
+
+
 def _bare_month(m: re.Match[str], text: str) -> Meaning | None:
     word = m.group("month").rstrip(".")
     before = "last" if m.group("dir") else word_before(text, m.start())
-    if before not in _MONTH_CONTEXT and text[m.start() - 1 : m.start()] != "-":
+    attributive = before in _DETERMINER and bool(_NOUN_AFTER.match(text, m.end()))
+    if before not in _MONTH_CONTEXT and text[m.start() - 1 : m.start()] != "-" and not attributive:
         # "May" the modal or a name, "March" the verb: a lone month needs context
         return None
     if re.match(r"\s+(?-i:[A-Z])[a-z]", text_after(text, m.end(), 3)) and word.lower() == "may":
@@ -304,6 +311,7 @@ RULES: tuple[Rule, ...] = (
             Example("Prices have risen since [last May].", "2020-05"),
             Example("in [October] profits fell", "1997-10", dct="1998-01-08"),
             Example("The job figures for [January] rose", "1998-01", dct="1998-02-06"),
+            Example("under a [June] agreement with a group", "1989-06", dct="1989-11-02"),
         ),
     ),
     Rule(
@@ -377,6 +385,7 @@ NEGATIVES: tuple[str, ...] = (
     "He scored 50% in 2 1/2 times the time.",
     "Call 555-2020 please",
     "more than two thousand years of history",
+    "He gave to the March of Dimes.",
 )
 
 LATENT: tuple[tuple[str, str], ...] = (
