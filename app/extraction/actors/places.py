@@ -11,8 +11,9 @@ Three rules, on the candidates of one article (pure, no I/O):
 1. "<place>, <region>": a region (a country or a first-level division: state,
    province) after a comma qualifies the place before it, whose mention
    becomes the pair; not when the place before is itself a region ("Russia,
-   Turkey and Iran" is a list) and not in a list of cities ("Lyon, Marseille
-   and Nice": Marseille is no region);
+   Turkey and Iran" is a list), not in a list of cities ("Lyon, Marseille
+   and Nice": Marseille is no region) and not when the region owns what
+   follows ("Kharkiv, Ukraine's second city");
 2. "<place> in <place>": the first is located in the second ("the Moscone
    Center in San Francisco"); not when the first is a region ("Turkey in
    Syria" names two places);
@@ -56,6 +57,8 @@ _LOCATING_MODIFIER = re.compile(
     r"|southeastern|southwestern|suburban|rural)[ \t]+$"
 )
 _QUALIFIER_GAP = ", "
+# "Kharkiv, Ukraine's second city": the region owns what follows, it qualifies nothing.
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _LOCATED_IN_GAP = " in "
 
 IsRegion = Callable[[Candidate], bool]
@@ -93,6 +96,7 @@ def _qualify_by_region(text: str, cands: list[Candidate], is_region: IsRegion) -
             and text[prev.end : cand.start] == _QUALIFIER_GAP
             and is_region(cand)
             and not is_region(prev)
+            and not _POSSESSIVE.match(text, cand.end)
         ):
             out[-1] = _widened(text, prev, prev.start, cand.end)
         out.append(cand)

@@ -103,3 +103,9 @@ def test_a_state_after_a_non_place_is_left_alone(finder: GazetteerActorFinder) -
     text = "Steve Jobs, California's best-known executive, spoke."
     mentions, _ = run(finder, text, ("Steve Jobs", "PERSON"), ("California", "GPE"))
     assert places(mentions) == [("California", "California")]
+
+
+def test_a_region_owning_what_follows_is_no_qualifier(finder: GazetteerActorFinder) -> None:
+    text = "Crowds filled Kharkiv, Ukraine's second city, on Sunday."
+    mentions, _ = run(finder, text, ("Kharkiv", "GPE"))
+    assert places(mentions) == [("Kharkiv", "Kharkiv"), ("Ukraine", "Ukraine")]
