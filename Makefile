@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate lint typecheck eval-tempeval eval-meantime eval-semeval bench clean
+.PHONY: run test install migrate rekey lint typecheck eval-tempeval eval-meantime eval-semeval bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ install: $(STAMP)
 
 migrate: $(STAMP)
 	$(BIN)/alembic upgrade head
+
+# after a change to alias_key: refold the stored actor alias keys (see docs/api.md)
+rekey: migrate
+	$(BIN)/python -m app.db.rekey
 
 run: migrate
 	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
