@@ -159,7 +159,7 @@ def _bare_year(m: re.Match[str], text: str) -> Meaning | None:
     if not 1900 <= year <= 2099 and word_before(text, m.start()) not in _YEAR_CONTEXT_BEFORE:
         return None
     before = text[max(0, m.start() - 2) : m.start()]
-    if re.search(r"(?:No|no|#)\.?\s?$", before) or before.endswith("a "):
+    if re.search(r"(?:No|no|#)\.?\s?$", before):
         return None
     return Meaning(Kind.CALENDAR, "year", year=year)
 
@@ -354,6 +354,7 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("in [1990], profits", "1990", granularity="year"),
             Example("by [2025]", "2025"),
+            Example("the ruling overruled a [1971] Convention which", "1971", dct="1998-02-27"),
         ),
     ),
     Rule(
