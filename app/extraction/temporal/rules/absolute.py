@@ -161,6 +161,8 @@ def _bare_year(m: re.Match[str], text: str) -> Meaning | None:
     before = text[max(0, m.start() - 2) : m.start()]
     if re.search(r"(?:No|no|#)\.?\s?$", before):
         return None
+    if before.endswith("a ") and re.match(r"-[a-z]", text[m.end() : m.end() + 2]):
+        return None  # "a 2000-member force": a figure
     return Meaning(Kind.CALENDAR, "year", year=year)
 
 
@@ -387,6 +389,7 @@ NEGATIVES: tuple[str, ...] = (
     "Call 555-2020 please",
     "more than two thousand years of history",
     "He gave to the March of Dimes.",
+    "They sent a 2000-member force.",
 )
 
 LATENT: tuple[tuple[str, str], ...] = (
