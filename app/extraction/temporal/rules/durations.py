@@ -96,6 +96,11 @@ def _bare_plural(m: re.Match[str], text: str) -> Meaning | None:
     return Meaning(Kind.DURATION, value=timex3.duration_value(None, _unit_code(unit)))
 
 
+def _over_the_units(m: re.Match[str], _text: str) -> Meaning | None:
+    unit = m.group("unit").lower()
+    return Meaning(Kind.DURATION, value=timex3.duration_value(None, _unit_code(unit)))
+
+
 def _clock_duration(m: re.Match[str], _text: str) -> Meaning | None:
     h, mi, s = int(m.group("h")), int(m.group("m")), int(m.group("s"))
     if mi > 59 or s > 59:
@@ -267,6 +272,16 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("talks lasted for [months]", "PXM", type="DURATION"),
             Example("the first time in [years]", "PXY", type="DURATION"),
+        ),
+    ),
+    Rule(
+        "duration.over_the_units",
+        # "over the years", "throughout the decades": a stretch of unknown length
+        r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s))"
+        r"the\s+(?P<unit>years|decades|centuries|months|weeks)\b(?!\s+(?:ahead|to\s+come)\b)",
+        _over_the_units,
+        examples=(
+            Example("and, in fact, over [the years] many more", "PXY", type="DURATION"),
         ),
     ),
     Rule(

@@ -104,6 +104,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "vague.units_ahead": frozenset({"ahead"}),
     "duration.amount": _UNITS,
     "duration.bare_plural": _PLURAL_UNITS,
+    "duration.over_the_units": _PLURAL_UNITS,
     "duration.clock": frozenset({"#clock"}),
     "set.every": frozenset({"every", "each"}),
     "relative.pod_day": _PARTS | {"midafternoon", "midmorning", "mid"},
