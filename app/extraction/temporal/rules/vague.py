@@ -138,7 +138,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "vague.future",
-        r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term)\b",
+        # "the future of our peoples" is their fate, not a time
+        r"\b(?:the\s+(?:near\s+|distant\s+)?future(?!\s+of\b)|the\s+(?:near|short|long)\s+term)\b",
         _fixed,
         examples=(
             Example("in [the near term]", "FUTURE_REF", start_date="2020-11-06"),
@@ -213,6 +214,7 @@ RULES: tuple[Rule, ...] = (
 NEGATIVES: tuple[str, ...] = (
     "the now-defunct firm's snow",
     "violence for the past three summers",
+    "that is very important to the future of our peoples",
     "It was hard. Now, he says, it is over.",
     "rationed by region. Currently, organs are scarce.",
 )
