@@ -198,7 +198,9 @@ _MERIDIEM = re.compile(r"p\.?\s?m\.?|a\.?\s?m\.?", re.IGNORECASE)
 def _clock(m: re.Match[str], _text: str) -> Meaning | None:
     d = m.groupdict()
     if d.get("named"):
-        hour, minute = (12, 0) if d["named"].lower() == "noon" else (0, 0)
+        # ISO 8601's 24:00 is the end of the day it is written on: "midnight Friday"
+        # closes Friday, where 00:00 would open it
+        hour, minute = (12, 0) if d["named"].lower() == "noon" else (24, 0)
     else:
         hour, minute = int(d["hh"]), int(d["mm"] or 0)
         mer = (d.get("mer") or "").lower().replace(".", "").replace(" ", "")
@@ -349,6 +351,8 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("at [8 PM]", "2020-11-06T20:00", type="TIME", granularity="day"),
             Example("[10 p.m. Wednesday]", "2020-11-04T22:00", type="TIME"),
+            # midnight of a day is its end ("offers expire at midnight Friday")
+            Example("expire at [midnight Friday]", "2020-11-06T24:00", type="TIME"),
             Example("at [noon today]", "2020-11-06T12:00", type="TIME"),
             Example("until [5 p.m. EST, Nov. 9]", "2020-11-09T17:00", type="TIME"),
             Example("On Nov. 2 the polls closed at [8 p.m.]", "2020-11-02T20:00", type="TIME"),
