@@ -33,33 +33,19 @@ from pathlib import Path
 
 from app.extraction.actors.gazetteer import FormType, Gazetteer, GazetteerHit
 from app.extraction.actors.keys import alias_key
-from app.extraction.actors.places import FIRST_LEVEL_DIVISIONS, with_place_extents
+from app.extraction.actors.places import (
+    FIRST_LEVEL_DIVISIONS,
+    LOCATING_MODIFIERS,
+    with_place_extents,
+)
 from app.extraction.actors.spans import ORG_HEADS, Candidate, clean_span, split_entity
 from app.extraction.pipeline import NamedEntity
 from app.extraction.types import Actor, ActorKind, ActorMention
 
-# Words after which a capital is the city, not its government.
-_LOCATIVE = frozenset(
-    [
-        "in",
-        "at",
-        "from",
-        "near",
-        "into",
-        "outside",
-        "inside",
-        "around",
-        "across",
-        "via",
-        "through",
-        "downtown",
-        "central",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "suburban",
-    ]
+# Words after which a capital is the city, not its government: "in Moscow",
+# "central Moscow".
+_LOCATIVE = LOCATING_MODIFIERS | frozenset(
+    ["in", "at", "from", "near", "into", "outside", "inside", "around", "across", "via", "through"]
 )
 _PREV_WORD = re.compile(r"(\w+)\W*$")
 # Model designations after a product name: "iPhone 4", "iPhone 3GS", "iPod nano", "MacBook Air".

@@ -51,10 +51,28 @@ New_South_Wales Queensland Victoria Tasmania Western_Australia South_Australia
 FIRST_LEVEL_DIVISIONS = frozenset(w.replace("_", " ") for w in _DIVISIONS.split())
 
 # Lower-case words that locate a place within a larger one: "central London".
+LOCATING_MODIFIERS = frozenset(
+    [
+        "downtown",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "suburban",
+        "rural",
+    ]
+)
 _LOCATING_MODIFIER = re.compile(
-    r"(?<![\w-])(?:downtown|central|northern|southern|eastern|western|north-eastern"
-    r"|north-western|south-eastern|south-western|northeastern|northwestern"
-    r"|southeastern|southwestern|suburban|rural)[ \t]+$"
+    r"(?<![\w-])(?:" + "|".join(sorted(LOCATING_MODIFIERS, key=len, reverse=True)) + r")[ \t]+$"
 )
 _QUALIFIER_GAP = ", "
 # "Kharkiv, Ukraine's second city": the region owns what follows, it qualifies nothing.

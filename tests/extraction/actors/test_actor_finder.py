@@ -15,11 +15,6 @@ from app.extraction.pipeline import NamedEntity
 from app.extraction.types import Actor, ActorKind, ActorMention
 
 
-@pytest.fixture(scope="module")
-def finder() -> GazetteerActorFinder:
-    return GazetteerActorFinder.default()
-
-
 def ent(text: str, surface: str, label: str, occurrence: int = 0) -> NamedEntity:
     """The fake NER: the `occurrence`-th place `surface` appears, labelled `label`."""
     start = -1

@@ -8,16 +8,9 @@ mentions of their own. Lists of places stay separate places.
 
 from __future__ import annotations
 
-import pytest
-
 from app.extraction.actors.finder import GazetteerActorFinder
 from app.extraction.types import ActorKind, ActorMention
 from tests.extraction.actors.test_actor_finder import run
-
-
-@pytest.fixture(scope="module")
-def finder() -> GazetteerActorFinder:
-    return GazetteerActorFinder.default()
 
 
 def places(mentions: list[ActorMention]) -> list[tuple[str, str]]:
