@@ -110,12 +110,10 @@ def _apply(session: Session, drops: list[int], moves: list[_Row]) -> None:
     # two steps, so that a key moving from one row to another never exists twice
     # (the column is unique): first a placeholder no name folds to (keys are made of
     # [0-9a-z ] only), then the key
-    for row in moves:
-        session.execute(
-            update(ActorAlias).where(ActorAlias.id == row.id).values(key=f"#rekey {row.id}")
-        )
-    for row in moves:
-        session.execute(update(ActorAlias).where(ActorAlias.id == row.id).values(key=row.new_key))
+    if moves:
+        placeholders = [{"id": row.id, "key": f"#rekey {row.id}"} for row in moves]
+        session.execute(update(ActorAlias), placeholders)
+        session.execute(update(ActorAlias), [{"id": row.id, "key": row.new_key} for row in moves])
 
 
 def main(argv: list[str] | None = None) -> int:
