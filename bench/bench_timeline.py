@@ -35,12 +35,18 @@ from sqlalchemy.orm import Session  # noqa: E402
 from app.config import Settings  # noqa: E402
 from app.db import events as event_queries  # noqa: E402
 from app.db.engine import make_engine  # noqa: E402
-from app.db.models import Actor, ActorAlias, Article, Event, EventActor  # noqa: E402
+from app.db.models import (  # noqa: E402
+    EVENT_TEXT_TRIGRAM_INDEX,
+    Actor,
+    ActorAlias,
+    Article,
+    Event,
+    EventActor,
+)
 from app.extraction.actors.keys import alias_key  # noqa: E402
 from app.main import create_app  # noqa: E402
 
 EVENTS_PER_ARTICLE = 10
-TRIGRAM_INDEX = "ix_event_sentence_text_trgm"  # migrations/versions/0002
 ACTORS = 500
 GRANULARITIES = ["day"] * 6 + ["week", "month", "year", "vague"]
 FIRST_DAY = dt.date(2015, 1, 1)
@@ -234,10 +240,10 @@ def compare_without_trigram_index(engine: Engine, n: int) -> None:
     params = {"q": "topic 123"}
     with_index = timed(lambda: _query(engine, params), n)
     with engine.begin() as connection:
-        connection.execute(text(f"DROP INDEX IF EXISTS {TRIGRAM_INDEX}"))
+        connection.execute(text(f"DROP INDEX IF EXISTS {EVENT_TEXT_TRIGRAM_INDEX}"))
     without = timed(lambda: _query(engine, params), n)
     print(
-        f"text search q, query p50: {with_index[0]:.2f} ms with {TRIGRAM_INDEX}, "
+        f"text search q, query p50: {with_index[0]:.2f} ms with {EVENT_TEXT_TRIGRAM_INDEX}, "
         f"{without[0]:.2f} ms without (x{without[0] / with_index[0]:.1f})"
     )
 

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, inspect, select, text
 from app.db.base import Base
 from app.db.engine import make_engine
 from app.db.events import EventFilters, _column_conditions
-from app.db.models import Event
+from app.db.models import EVENT_TEXT_TRIGRAM_INDEX, Event
 from tests.conftest import (
     REPO,
     alembic_config,
@@ -96,13 +96,10 @@ def test_alembic_cli_uses_database_url(tmp_path: Path):
     assert tables(make_engine(f"sqlite:///{database}")) == APP_TABLES
 
 
-TRIGRAM_INDEX = "ix_event_sentence_text_trgm"
-
-
 def test_text_search_has_a_trigram_index_on_postgresql_only(empty_engine: Engine):
     run(empty_engine, "upgrade", "head")
     names = {i["name"] for i in inspect(empty_engine).get_indexes("event")}
-    assert (TRIGRAM_INDEX in names) == (empty_engine.dialect.name == "postgresql")
+    assert (EVENT_TEXT_TRIGRAM_INDEX in names) == (empty_engine.dialect.name == "postgresql")
     if empty_engine.dialect.name != "postgresql":
         return
     # the condition GET /events?q= builds (ILIKE with an ESCAPE clause) can use it
@@ -111,6 +108,8 @@ def test_text_search_has_a_trigram_index_on_postgresql_only(empty_engine: Engine
     with empty_engine.begin() as connection:
         connection.execute(text("SET LOCAL enable_seqscan = off"))
         plan = "\n".join(connection.execute(text(f"EXPLAIN {compiled}")).scalars())
-    assert TRIGRAM_INDEX in plan, plan
+    assert EVENT_TEXT_TRIGRAM_INDEX in plan, plan
     run(empty_engine, "downgrade", "0001")
-    assert TRIGRAM_INDEX not in {i["name"] for i in inspect(empty_engine).get_indexes("event")}
+    assert EVENT_TEXT_TRIGRAM_INDEX not in {
+        i["name"] for i in inspect(empty_engine).get_indexes("event")
+    }

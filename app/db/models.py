@@ -91,6 +91,12 @@ class Timex(Base):
     article: Mapped[Article] = relationship(back_populates="timexes", lazy="raise_on_sql")
 
 
+# PostgreSQL only: the GIN trigram index migration 0002 creates for `GET /events?q=`.
+# Not declared on `Event` (SQLite has no equivalent); migrations/env.py keeps it out
+# of the model/database comparison.
+EVENT_TEXT_TRIGRAM_INDEX = "ix_event_sentence_text_trgm"
+
+
 class Event(Base):
     __tablename__ = "event"
     __table_args__ = (
