@@ -113,6 +113,8 @@ SMALL_NUMBERS: Mapping[str, int] = {
 }
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# articles and possessives that open a noun phrase ("the March meeting", "its daily tally")
+DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 # quantities that are not numbers: TIMEX3 writes them as X
 VAGUE_QUANTITIES = frozenset({"a few", "few", "several", "some", "many", "the past few"})
 

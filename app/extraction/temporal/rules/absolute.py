@@ -76,14 +76,13 @@ _MONTH_DIRECTION = {"last": -1, "next": 1, "this": 0}
 
 # "under a June agreement", "the March meeting": a month before a noun, after a
 # determiner (not "the March of Dimes")
-_DETERMINER = frozenset(["a", "an", "the", "its", "their", "his", "her"])
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|for|on|at|by|is|was)\b)(?-i:[a-z]{3,})\b")
 
 
 def _bare_month(m: re.Match[str], text: str) -> Meaning | None:
     word = m.group("month").rstrip(".")
     before = "last" if m.group("dir") else word_before(text, m.start())
-    attributive = before in _DETERMINER and bool(_NOUN_AFTER.match(text, m.end()))
+    attributive = before in lx.DETERMINERS and bool(_NOUN_AFTER.match(text, m.end()))
     if before not in _MONTH_CONTEXT and text[m.start() - 1 : m.start()] != "-" and not attributive:
         # "May" the modal or a name, "March" the verb: a lone month needs context
         return None

@@ -153,9 +153,7 @@ _ADJECTIVE_LEFT = frozenset(["average", "initial", "first"])
 # right after a determiner the adjective names the recurrence itself: "the daily
 # tally of inspections" (TimeBank annotates it; not "average daily volume",
 # "plans daily flights", "daily dividends")
-_DETERMINER_LEFT = frozenset(
-    ["the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that"]
-)
+_DETERMINER_LEFT = lx.DETERMINERS | {"our", "your", "this", "that"}
 
 
 # after an adverbial "daily": punctuation, the end, or a function word
@@ -282,9 +280,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s))"
         r"the\s+(?P<unit>years|decades|centuries|months|weeks)\b(?!\s+(?:ahead|to\s+come)\b)",
         _over_the_units,
-        examples=(
-            Example("and, in fact, over [the years] many more", "PXY", type="DURATION"),
-        ),
+        examples=(Example("and, in fact, over [the years] many more", "PXY", type="DURATION"),),
     ),
     Rule(
         "duration.clock",
