@@ -9,6 +9,7 @@ from evaluation.meantime import (
     Scores,
     cross_document,
     detokenize,
+    head_pairs,
     match,
     name_core,
     normalized,
@@ -114,17 +115,17 @@ def test_scoring_counts_and_cross_document(tmp_path: Path) -> None:
     scores = Scores()
     match(doc, predicted, scores, "strict")
     match(doc, predicted, scores, "core")
-    pairs = match(doc, predicted, scores, "overlap")
+    match(doc, predicted, scores, "overlap")
     assert (scores.strict["ORG"].tp, scores.strict["ORG"].fn) == (2, 1)  # Corps: not strict
     assert (scores.core["ORG"].tp, scores.core["ORG"].fn) == (3, 0)
     assert (scores.core["LOC"].fn, scores.core["PER"].fp) == (1, 2)
-    total, one, linked, _ = cross_document([doc], [(predicted, [])], [pairs])
+    total, one, linked, _ = cross_document([doc], [(predicted, [])], [head_pairs(doc, predicted)])
     assert (total, one, linked) == (0, 0, 0)  # one document: nothing is cross-document
 
 
-def test_cross_document_through_mentions_of_the_entity_type(tmp_path: Path) -> None:
-    """London is LOC_LONDON in two documents; one of them also reads it as a person
-    with another key. Any overlap counts that as a split; by type it is a type error."""
+def test_cross_document_pairs_each_name_with_the_mention_of_its_head(tmp_path: Path) -> None:
+    """London is LOC_LONDON in two documents; one of them reads it as a person with
+    another key: a split, whatever the type."""
     docs = []
     for name in ("1_x", "2_x"):
         path = tmp_path / f"{name}.xml"
@@ -138,11 +139,68 @@ def test_cross_document_through_mentions_of_the_entity_type(tmp_path: Path) -> N
             mention(doc.text, "London", london, "london" if london is ActorKind.PLACE else "x"),
         ]
         predictions.append((predicted, []))
-        all_pairs.append(match(doc, predicted, Scores(), "overlap"))
+        all_pairs.append(head_pairs(doc, predicted))
     total, one, linked, notes = cross_document(docs, predictions, all_pairs)
     # four entities named in both; Apple and Apple Corps were not found at all
     assert (total, one, linked) == (4, 1, 1)  # Wal-Mart one actor; London split
     assert "LOC_LONDON: ['london', 'x']" in notes
-    total, one, linked, notes = cross_document(docs, predictions, all_pairs, True)
-    assert (total, one, linked) == (4, 2, 2)
-    assert "LOC_LONDON: ['london']" not in notes
+
+
+TITLE_XML = """<?xml version="1.0" ?><Document doc_id="7" doc_name="7_x" lang="en">
+<token number="0" sentence="0" t_id="1">Apple</token>
+<token number="1" sentence="0" t_id="2">Computer</token>
+<token number="2" sentence="0" t_id="3">CEO</token>
+<token number="3" sentence="0" t_id="4">Steve</token>
+<token number="4" sentence="0" t_id="5">Jobs</token>
+<token number="5" sentence="0" t_id="6">'s</token>
+<token number="6" sentence="0" t_id="7">iPod</token>
+<token number="7" sentence="0" t_id="8">Software</token>
+<token number="8" sentence="0" t_id="9">1.1</token>
+<Markables>
+<ENTITY_MENTION head="" m_id="1" syntactic_type="NAM">
+<token_anchor t_id="1"/><token_anchor t_id="2"/><token_anchor t_id="3"/></ENTITY_MENTION>
+<ENTITY_MENTION head="" m_id="2" syntactic_type="NAM">
+<token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></ENTITY_MENTION>
+<ENTITY_MENTION head="iPod" m_id="3" syntactic_type="NAM"><token_anchor t_id="7"/></ENTITY_MENTION>
+<ENTITY_MENTION head="Software" m_id="4" syntactic_type="NAM">
+<token_anchor t_id="7"/><token_anchor t_id="8"/><token_anchor t_id="9"/></ENTITY_MENTION>
+<ENTITY ent_type="PER" instance_id="PER_JOBS" m_id="10"/>
+<ENTITY ent_type="PRO" instance_id="PRO_IPOD" m_id="11"/>
+<ENTITY ent_type="PRO" instance_id="PRO_SOFTWARE" m_id="12"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="1"/><source m_id="2"/><target m_id="10"/></REFERS_TO>
+<REFERS_TO r_id="2"><source m_id="3"/><target m_id="11"/></REFERS_TO>
+<REFERS_TO r_id="3"><source m_id="4"/><target m_id="12"/></REFERS_TO>
+</Relations>
+</Document>
+"""
+
+
+def test_a_gold_name_stands_for_the_mention_that_covers_its_head(tmp_path: Path) -> None:
+    docs = []
+    for doc_id in ("7", "8"):
+        path = tmp_path / f"{doc_id}_x.xml"
+        path.write_text(TITLE_XML.replace('doc_id="7"', f'doc_id="{doc_id}"'), encoding="utf-8")
+        docs.append(read_document(path))
+    t = docs[0].text
+    assert [t[slice(*g.head)] for g in docs[0].gold] == ["CEO", "Jobs", "iPod", "Software"]
+    predicted = [
+        mention(t, "Apple Computer", ActorKind.ORGANIZATION, "apple"),
+        mention(t, "Steve Jobs", ActorKind.PERSON, "steve jobs"),
+        mention(t, "iPod Software 1.1", ActorKind.PRODUCT, "ipod software 1 1"),
+    ]
+    # "Apple Computer" does not cover the head of the title "Apple Computer CEO";
+    # "iPod Software 1.1" is the software's, and stands for no second name
+    assert head_pairs(docs[0], predicted) == {1: 1, 3: 2}
+    predictions = [(predicted, []), (predicted, [])]
+    by_head = [head_pairs(d, predicted) for d in docs]
+    total, one, linked, notes = cross_document(docs, predictions, by_head)
+    assert (total, one, linked, notes) == (3, 2, 2, ["PRO_IPOD: []"])
+    # through any overlap, the company inside the title splits Steve Jobs
+    by_overlap = [
+        {gi: pi for pi, gi in match(d, predicted, Scores(), "overlap").items()} for d in docs
+    ]
+    _, _, linked, notes = cross_document(docs, predictions, by_overlap)
+    assert linked == 1
+    assert "PER_JOBS: ['apple', 'steve jobs']" in notes
