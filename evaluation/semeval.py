@@ -127,7 +127,7 @@ def timeline_json(events: Iterable[RunEvent]) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- API path
 
 
-def _create_schema(database_url: str) -> None:
+def create_schema(database_url: str) -> None:
     """`alembic upgrade head` on the empty database (as the test suite migrates)."""
     from alembic import command
     from alembic.config import Config
@@ -154,7 +154,7 @@ def timelines_via_api(
     from app.main import create_app
 
     database_url = f"sqlite:///{workdir / 'semeval.db'}"
-    _create_schema(database_url)
+    create_schema(database_url)
     settings = Settings(database_url=database_url, max_body_bytes=10 * 1024 * 1024)
     timelines: dict[str, list[RunEvent]] = {}
     with TestClient(create_app(settings)) as client:

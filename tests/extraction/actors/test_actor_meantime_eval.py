@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.extraction.types import ActorKind, ActorMention
+from app.extraction.types import Actor, ActorKind, ActorMention
 from evaluation.meantime import (
     Scores,
     cross_document,
     detokenize,
+    entity_keys,
     head_pairs,
     match,
     name_core,
     normalized,
+    one_identity,
     read_document,
+    stored_actor_ids,
 )
 
 XML = """<?xml version="1.0" ?><Document doc_id="1" doc_name="1_x" lang="en">
@@ -204,3 +207,33 @@ def test_a_gold_name_stands_for_the_mention_that_covers_its_head(tmp_path: Path)
     _, _, linked, notes = cross_document(docs, predictions, by_overlap)
     assert linked == 1
     assert "PER_JOBS: ['apple', 'steve jobs']" in notes
+
+
+def test_stored_actor_ids_come_from_the_services_own_linking(tmp_path: Path) -> None:
+    """Two documents, two spellings of one company sharing an alias, and a person:
+    ingested through the service, the company is one stored actor, the person another."""
+    docs = []
+    for doc_id in ("1", "2"):
+        path = tmp_path / f"{doc_id}_x.xml"
+        xml = XML.replace('doc_id="1"', f'doc_id="{doc_id}"').replace("won", f"won {doc_id}")
+        path.write_text(xml, encoding="utf-8")  # texts differ: the store keeps one copy of a text
+        docs.append(read_document(path))
+    short = Actor("walmart", "Wal-Mart", ActorKind.ORGANIZATION, ("Wal-Mart",))
+    full = Actor("walmart stores", "Wal-Mart Stores", ActorKind.ORGANIZATION, ("Wal-Mart",))
+    person = Actor("sam walton", "Sam Walton", ActorKind.PERSON, ("Sam Walton", "Walton"))
+    predictions: list[tuple[list[ActorMention], list[Actor]]] = [
+        ([mention(docs[0].text, "Wal-Mart", ActorKind.ORGANIZATION, "walmart")], [short]),
+        (
+            [mention(docs[1].text, "Wal-Mart", ActorKind.ORGANIZATION, "walmart stores")],
+            [full, person],
+        ),
+    ]
+    ids = stored_actor_ids(docs, predictions)
+    assert ids["walmart"] == ids["walmart stores"]
+    assert ids["sam walton"] != ids["walmart"]
+    keys = entity_keys(
+        docs, predictions, [head_pairs(d, p) for d, (p, _) in zip(docs, predictions, strict=True)]
+    )
+    assert keys["ORG_WM"] == {"walmart", "walmart stores"}
+    assert one_identity(keys, lambda k: ids.get(k))[0] == 1  # Wal-Mart: one stored actor
+    assert one_identity(keys, lambda k: k)[0] == 0  # but two extraction keys
