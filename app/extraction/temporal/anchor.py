@@ -57,13 +57,14 @@ _WORD = re.compile(r"[A-Za-z]+")
 # A preposition right before the expression outweighs the clause's verbs:
 # after "by", "until", "through", "payable", "to" the date is whichever is nearest
 # ("through June" in March is ahead, "through Oct. 19" in late October behind);
-# after "since" it is behind.
+# after "since" or "ended" it is behind ("ending" has no tense of its own: "the
+# quarter ending Dec. 31" in October is this December).
 _NEAREST_LEFT = re.compile(
     r"\b(?:by|until|till|through|payable|effective|expires?|expiring|record|starting|"
     r"beginning|as\s+of|to)\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
-_PAST_LEFT = re.compile(r"\b(?:since|ended|ending)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_PAST_LEFT = re.compile(r"\b(?:since|ended)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _FUTURE_LEFT = re.compile(
     r"\b(?:as\s+(?:soon|early)\s+as|ahead\s+of)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
@@ -136,16 +137,32 @@ class Discourse:
     """
 
     last_quarter: tuple[int, int] | None = None
+    # the reported quarter was named by its fiscal number ("the fiscal first quarter")
+    fiscal_quarter: bool = False
     reference: dt.date | None = None
     reference_unit: Granularity | None = None
 
-    def note(self, value: str, end: dt.date | None = None, dct: dt.date | None = None) -> None:
+    def note(
+        self,
+        value: str,
+        end: dt.date | None = None,
+        dct: dt.date | None = None,
+        *,
+        fiscal: bool = False,
+    ) -> None:
         m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
         if not m:
             return
         ended = end is None or dct is None or end < dct
         if self.last_quarter is None or ended:
             self.last_quarter = (int(m.group(1)), int(m.group(2)))
+            self.fiscal_quarter = fiscal
+
+    def quarter_by_date(self) -> bool:
+        """Whether "the quarter ended Sept. 30" is the calendar quarter of its date:
+        not when the article numbers its quarters by a fiscal year ("the fiscal first
+        quarter ... the quarter ended Sept. 30"): the quarter keeps that number."""
+        return self.last_quarter is None or not self.fiscal_quarter
 
     def note_year_to_date(self) -> None:
         """ "In the first nine months, net rose …, from $X a year earlier": after a
@@ -185,6 +202,13 @@ def _anaphor(m: Meaning, discourse: Discourse) -> Meaning:
     if unit is Granularity.MONTH:
         return Meaning(Kind.CALENDAR, "month", year=ref.year, month=ref.month)
     return Meaning(Kind.CALENDAR, "year", year=ref.year)
+
+
+def quarter_closed_by(end: dt.date) -> Meaning:
+    """ "the quarter ended July 31": the calendar quarter holding most of the three
+    months before that date (its middle, 45 days back: May-July is the second)."""
+    middle = end - dt.timedelta(days=45)
+    return Meaning(Kind.CALENDAR, "quarter", year=middle.year, index=cal.quarter_of(middle))
 
 
 def reference_time(m: Meaning, discourse: Discourse, dct: dt.date) -> dt.date:

@@ -15,6 +15,9 @@ NARRATIVE = "narrative"
 # Meaning.discourse for "until then", "by then": the story's last named date itself
 # (a day, month or year); nothing when the story has named none
 ANAPHOR = "anaphor"
+# Meaning.discourse for "the quarter ended Sept. 30": the quarter the date after
+# "ended" closes; the reported quarter when no date follows
+QUARTER_ENDED = "quarter_ended"
 
 
 class Kind(StrEnum):
@@ -51,6 +54,7 @@ class Meaning:
     # ("the following month": one month after the last date the story named)
     discourse: str | None = None
     end: Meaning | None = None  # the other end of a range
+    fiscal: bool = False  # a quarter numbered by a fiscal year ("the fiscal first quarter")
 
     def with_mod(self, mod: str | None) -> Meaning:
         return replace(self, mod=mod)

@@ -14,14 +14,16 @@ from collections.abc import Sequence
 
 from app.extraction.temporal import refine
 from app.extraction.temporal.anchor import (
+    Anchored,
     Discourse,
     Tense,
     anchor,
     apply_discourse,
     clause_tense,
+    quarter_closed_by,
     reference_time,
 )
-from app.extraction.temporal.candidate import ANAPHOR, Candidate, Kind, Meaning
+from app.extraction.temporal.candidate import ANAPHOR, QUARTER_ENDED, Candidate, Kind, Meaning
 from app.extraction.temporal.rules import (
     absolute,
     durations,
@@ -34,7 +36,7 @@ from app.extraction.temporal.rules import (
 )
 from app.extraction.temporal.rules.base import Rule
 from app.extraction.temporal.rules.triggers import TRIGGERS, WINDOW_LEFT, WINDOW_RIGHT, token_keys
-from app.extraction.types import Timex
+from app.extraction.types import Granularity, Timex
 
 FAMILIES = (absolute, weekday, relative, periods, vague, durations, holidays)
 
@@ -101,17 +103,20 @@ class RuleTemporalTagger:
             dct = dct.date()
         out: list[Timex] = []
         discourse = Discourse()
-        for c in self.candidates(text):
-            meaning = apply_discourse(c.meaning, discourse)
-            if meaning.discourse == ANAPHOR:
-                continue  # "until then" with no date named before it
-            tense = clause_tense(text, c.start, c.end) if _needs_tense(meaning) else Tense.NONE
-            a = anchor(meaning, reference_time(meaning, discourse, dct), tense)
+        candidates = self.candidates(text)
+        for i, c in enumerate(candidates):
+            meaning = c.meaning
+            named_quarter = meaning.kind is Kind.CALENDAR and meaning.unit == "quarter"
+            if meaning.discourse == QUARTER_ENDED and discourse.quarter_by_date():
+                closing = _closing_date(candidates, i, text, discourse, dct)
+                if closing is not None:
+                    meaning, named_quarter = quarter_closed_by(closing), True
+            a = _resolve(meaning, c, text, discourse, dct)
             if a is None:
                 continue
-            if c.meaning.kind is Kind.CALENDAR and c.meaning.unit == "quarter":
+            if named_quarter:
                 # only quarters the text names, not derived ones
-                discourse.note(a.value, a.end_date, dct)
+                discourse.note(a.value, a.end_date, dct, fiscal=meaning.fiscal)
             discourse.note_reference(a)
             if _YEAR_TO_DATE.match(text, c.start, c.end):
                 discourse.note_year_to_date()
@@ -130,6 +135,35 @@ class RuleTemporalTagger:
                 )
             )
         return out
+
+
+def _resolve(
+    meaning: Meaning, c: Candidate, text: str, discourse: Discourse, dct: dt.date
+) -> Anchored | None:
+    """Anchor one candidate's meaning against the discourse so far and the DCT."""
+    meaning = apply_discourse(meaning, discourse)
+    if meaning.discourse == ANAPHOR:
+        return None  # "until then" with no date named before it
+    tense = clause_tense(text, c.start, c.end) if _needs_tense(meaning) else Tense.NONE
+    return anchor(meaning, reference_time(meaning, discourse, dct), tense)
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+\Z")
+
+
+def _closing_date(
+    candidates: Sequence[Candidate], i: int, text: str, discourse: Discourse, dct: dt.date
+) -> dt.date | None:
+    """The day named right after "the quarter ended/ending", anchored."""
+    if i + 1 >= len(candidates):
+        return None
+    here, nxt = candidates[i], candidates[i + 1]
+    if not _ENDED.match(text[here.end : nxt.start]):
+        return None
+    a = _resolve(nxt.meaning, nxt, text, discourse, dct)
+    if a is None or a.granularity is not Granularity.DAY or a.end_date is None:
+        return None
+    return a.end_date
 
 
 # "the first nine months", "the six months": a year-to-date reporting period

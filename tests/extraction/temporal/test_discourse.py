@@ -43,6 +43,30 @@ CASES: list[tuple[str, str, list[str]]] = [
         "1989-10-26",
         ["1989-Q3", "1988-Q3", "P9M", "1988", "1988"],
     ),
+    # "the quarter ended Sept. 30" is the quarter that date closes (July-September);
+    # "the quarter" after it is that quarter
+    (
+        "Delta earned a record in [the third quarter]. For [the quarter] ended"
+        " [July 31], net rose from $100 million [a year earlier]. Passenger traffic"
+        " jumped 14% in [the quarter].",
+        "1989-10-26",
+        ["1989-Q3", "1989-Q2", "1989-07-31", "1988-Q2", "1989-Q2"],
+    ),
+    # ... unless the article numbers its quarters by a fiscal year: then the quarter
+    # keeps the fiscal number the article gave it (as TimeML writes it)
+    (
+        "Delta earned a record in [the fiscal first quarter]. For [the quarter] ended"
+        " [Sept. 30], net rose from $100 million [a year earlier].",
+        "1989-10-26",
+        ["1989-Q1", "1989-Q1", "1989-09-30", "1988-Q1"],
+    ),
+    # a quarter that has not ended by the publication date is no reported quarter
+    (
+        "[Third-quarter] net fell. It expects a loss for [the quarter] ending [Dec. 31]."
+        " In [the quarter], sales fell.",
+        "1989-10-26",
+        ["1989-Q3", "1989-Q4", "1989-12-31", "1989-Q3"],
+    ),
     # narrative reference time: the last date the story named
     (
         "In [March], it received an offer. [The following month], the company put itself"

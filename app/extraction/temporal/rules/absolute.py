@@ -264,6 +264,9 @@ RULES: tuple[Rule, ...] = (
             Example("the war that erupted on [September 27].", "2020-09-27", dct="2020-10-06"),
             Example("payable [Feb. 1] to holders", "1990-02-01", dct="1989-10-26"),
             Example("The report is due to be published [December 5].", "2020-12-05"),
+            # "ended" looks back, the participle "ending" has no tense of its own
+            Example("net for the year ended [Aug. 31] rose", "1989-08-31", dct="1989-10-26"),
+            Example("expects a loss for the year ending [Dec. 31]", "1989-12-31", dct="1989-10-26"),
             Example("[Tuesday, November 3]", "2020-11-03", granularity="day"),
             # no tense cue, half a year either way: the past wins a near tie
             Example("its record high of [Aug. 6].", "1997-08-06", dct="1998-02-06"),

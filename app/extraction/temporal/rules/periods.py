@@ -28,7 +28,8 @@ def _quarter(m: re.Match[str], _text: str) -> Meaning | None:
     q = int(number) if number else lx.ORDINALS[d["ord"].lower()]
     if not 1 <= q <= 4:
         return None
-    return Meaning(Kind.CALENDAR, "quarter", index=q, year=_year_group(m))
+    fiscal = "fiscal" in m.group(0).lower()
+    return Meaning(Kind.CALENDAR, "quarter", index=q, year=_year_group(m), fiscal=fiscal)
 
 
 def _half(m: re.Match[str], _text: str) -> Meaning | None:

@@ -12,7 +12,7 @@ import re
 
 from app.extraction.temporal import lexicon as lx
 from app.extraction.temporal import timex3
-from app.extraction.temporal.candidate import ANAPHOR, NARRATIVE, Kind, Meaning
+from app.extraction.temporal.candidate import ANAPHOR, NARRATIVE, QUARTER_ENDED, Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule
 from app.extraction.temporal.rules.patterns import NUMBER, ORDINAL, PART_OF_DAY, SEASON
 
@@ -235,6 +235,12 @@ def _year_ago_quarter(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.RELATIVE, "quarter", offset=-5, discourse="year_before")
 
 
+def _quarter_ended(m: re.Match[str], _text: str) -> Meaning | None:
+    # the date after "ended" names the quarter (resolved in the tagger, once that
+    # date is anchored); without one it is the reported quarter
+    return Meaning(Kind.RELATIVE, "quarter", offset=-1, discourse=QUARTER_ENDED)
+
+
 def _latest_quarter(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.RELATIVE, "quarter", offset=-1, discourse="reported_quarter")
 
@@ -443,6 +449,23 @@ RULES: tuple[Rule, ...] = (
                 "$2 a share for [the corresponding period last year]", "1988-Q3", dct="1989-10-26"
             ),
             Example("For [the quarter a year ago], it earned", "1988-Q3", dct="1989-10-26"),
+        ),
+    ),
+    Rule(
+        "relative.quarter_ended",
+        # "for the quarter ended Sept. 30": the quarter the date closes (see tagger)
+        r"\bthe\s+(?:(?:fiscal|latest|most\s+recent)\s+)?quarter(?=\s+(?:ended|ending)\s)",
+        _quarter_ended,
+        priority=1,
+        examples=(
+            Example("For [the quarter] ended Sept. 30, Delta posted", "1989-Q3", dct="1989-10-26"),
+            # May-July: most of it lies in the second calendar quarter
+            Example("In [the quarter] ended July 31, Jayark had", "1989-Q2", dct="1989-10-30"),
+            Example("a loss for [the quarter] ending Dec. 31", "1989-Q4", dct="1989-10-26"),
+            Example("net for [the quarter] ended Sept. 30, 1988", "1988-Q3", dct="1989-10-26"),
+            Example("charges for [the quarter] ended yesterday", "1989-Q3", dct="1989-10-30"),
+            # no date after "ended": the reported quarter, as for "the quarter"
+            Example("[The quarter] ended badly for the company", "1989-Q3", dct="1989-10-30"),
         ),
     ),
     Rule(
