@@ -48,8 +48,9 @@ _PAST_WORDS = _word_set(
     "thought threw understood won wrote withdrew broke saw wore sank slid shrank sought bore "
     "beat fled froze hung swept tore woke ate"
 )
-# a participle after these is no past cue ("will be published", "is expected")
-_PASSIVE_AUX = _word_set("be been being is are")
+# a participle after these is no past cue ("will be published", "is expected",
+# "will stay closed")
+_PASSIVE_AUX = _word_set("be been being is are stay stays remain remains")
 _DETERMINERS = _word_set("a an the its their his her our still newly")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -68,9 +69,11 @@ _PAST_LEFT = re.compile(r"\b(?:since|ended)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _FUTURE_LEFT = re.compile(
     r"\b(?:as\s+(?:soon|early)\s+as|ahead\s+of)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
-# a decimal point ("$29.75") ends no clause
+# a decimal point ("$29.75") ends no clause; a quotation mark does: the reporting
+# verb outside a quote does not give its tense to the quote ("''He will leave at
+# 4 a.m. Thursday,'' Castro said")
 _AS_SOON_AS = re.compile(r"\bas\s+soon\s+as\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\d)")
+_CLAUSE_END = re.compile(r"[!?;\n\"“”]|\.(?!\d)|''|``")
 _WINDOW = 120
 
 
@@ -83,20 +86,47 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo + cut, hi_m.start() if hi_m else min(len(text), end + _WINDOW)
 
 
+# A verb that puts something off or grants time before "until": the date is ahead
+# of that act ("postponed until Tuesday morning any action", "extended its deadline
+# until 9 a.m. Tuesday", "has given the relatives until 9 a.m. Tuesday to sign",
+# "they have until Friday"), whatever the verb's own tense
+_DEFERRAL_UNTIL = re.compile(
+    r"\b(?:postpone[sd]?|postponing|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|"
+    r"extend(?:s|ed|ing)?|adjourn(?:s|ed|ing)?|recess(?:ed|ing)?|put(?:s|ting)?\s+off|"
+    r"give[sn]?|gave|giving|grant(?:s|ed|ing)?|has|have)\b"
+    r"[^.;!?\n]{0,60}?\b(?:until|till)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
 def clause_tense(text: str, start: int, end: int) -> Tense:
     """Tense of the clause, decided by the cue nearest to the expression."""
     if _NEAREST_LEFT.search(text, max(0, start - 20), start):
-        return Tense.NEAREST
+        if _DEFERRAL_UNTIL.search(text, max(0, start - 90), start):
+            return Tense.FUTURE
+        # "will stay closed until Tuesday", "said it would decide by Friday": a
+        # deadline in a clause with a future auxiliary is ahead
+        tense, word = _nearest_cue(text, start, end)
+        return Tense.FUTURE if word in _FUTURE_AUX else Tense.NEAREST
     if _PAST_LEFT.search(text, max(0, start - 20), start):
         return Tense.PAST
     if _FUTURE_LEFT.search(text, max(0, start - 20), start):
         return Tense.FUTURE
-    lo, hi = clause_bounds(text, start, end)
+    lo, _hi = clause_bounds(text, start, end)
     if _AS_SOON_AS.search(text, lo, start):
         return Tense.FUTURE  # "likely to buy as soon as trading opened Monday"
+    return _nearest_cue(text, start, end)[0]
+
+
+_FUTURE_AUX = _word_set("will would shall ll won")
+
+
+def _nearest_cue(text: str, start: int, end: int) -> tuple[Tense, str]:
+    """The tense cue of the clause's words nearest to the expression, and its word."""
+    lo, hi = clause_bounds(text, start, end)
     words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)]
-    best: tuple[int, Tense] | None = None
-    for i, (_word, w_start, w_end) in enumerate(words):
+    best: tuple[int, Tense, str] | None = None
+    for i, (word, w_start, w_end) in enumerate(words):
         if start <= w_start < end:
             continue  # a cue inside the expression itself ("next Friday")
         tense = _cue(words, i)
@@ -104,8 +134,8 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
             continue
         distance = start - w_end if w_end <= start else w_start - end
         if best is None or distance < best[0]:
-            best = (distance, tense)
-    return best[1] if best else Tense.NONE
+            best = (distance, tense, word)
+    return (best[1], best[2]) if best else (Tense.NONE, "")
 
 
 def _cue(words: list[tuple[str, int, int]], i: int) -> Tense:

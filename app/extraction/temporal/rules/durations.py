@@ -352,6 +352,18 @@ RULES: tuple[Rule, ...] = (
             Example("at [noon today]", "2020-11-06T12:00", type="TIME"),
             Example("until [5 p.m. EST, Nov. 9]", "2020-11-09T17:00", type="TIME"),
             Example("On Nov. 2 the polls closed at [8 p.m.]", "2020-11-02T20:00", type="TIME"),
+            # a weekday with a clock time points as the bare weekday does
+            Example(
+                "INS has given the relatives until [9 a.m. Tuesday] to sign",
+                "2000-04-04T09:00",
+                dct="2000-04-03",
+            ),
+            Example(
+                "''He will leave at dawn ([4 a.m. EDT Thursday]),'' Castro said.",
+                "2000-04-06T04:00",
+                dct="2000-04-05",
+            ),
+            Example("The polls closed at [8 p.m. Tuesday].", "2020-11-03T20:00"),
         ),
     ),
 )

@@ -77,6 +77,30 @@ RULES: tuple[Rule, ...] = (
             ),
             Example("talks resumed [Monday morning]", "2020-11-02", dct="2020-11-06", type="DATE"),
             Example("He spoke [Thursday evening].", "2020-11-05TEV", dct="2020-11-06", type="TIME"),
+            # "until" after a verb that puts something off or grants time: ahead
+            Example(
+                "Officials postponed until [Tuesday morning] any action",
+                "2000-04-04",
+                dct="2000-03-30",
+            ),
+            Example("They have until [Friday] to reply.", "2020-11-13", dct="2020-11-09"),
+            # ... and in a clause with a future auxiliary
+            Example("The offices will stay closed until [Tuesday].", "2020-11-10"),
+            Example("He said it would decide by [Friday].", "2020-11-06", dct="2020-11-04"),
+            # a past clause keeps the weekday behind
+            Example(
+                "Until [Thursday], they had not called him a suspect.",
+                "1999-05-06",
+                dct="1999-05-07",
+            ),
+            Example("Members had filed reports by [Wednesday].", "1990-08-15", dct="1990-08-16"),
+            Example("The bid had been due to expire [Friday].", "1989-10-27", dct="1989-10-30"),
+            # a quotation is its own clause: "said" after it does not make it past
+            Example(
+                "''He will leave early (at dawn [Thursday]),'' Castro said.",
+                "2000-04-06",
+                dct="2000-04-05",
+            ),
         ),
     ),
 )
