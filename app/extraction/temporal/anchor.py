@@ -48,6 +48,20 @@ _PAST_WORDS = _word_set(
     "thought threw understood won wrote withdrew broke saw wore sank slid shrank sought bore "
     "beat fled froze hung swept tore woke ate"
 )
+# News present of a scheduled event: "Netanyahu and Arafat meet separately Monday",
+# "the exhibition opens in May", "the court reconvenes Tuesday" (not the nouns
+# "housing starts", "tax returns", "the votes", nor the adjective "open")
+_SCHEDULED_PRESENT = _word_set(
+    "meet meets visit visits arrive arrives leave leaves depart departs begin begins "
+    "opens resume resumes convene convenes reconvene reconvenes travel travels fly flies "
+    "testify testifies"
+)
+# ... unless an infinitive, a negated or modal form, or a noun after these
+_NOT_PRESENT_BEFORE = _word_set(
+    "to not t did do does didn doesn don could might may can should must a an the its their "
+    "his her our this that these those on of in for at from with by into after before is are "
+    "was were be been being"
+)
 # a participle after these is no past cue ("will be published", "is expected",
 # "will stay closed")
 _PASSIVE_AUX = _word_set("be been being is are stay stays remain remains")
@@ -145,6 +159,9 @@ def _cue(words: list[tuple[str, int, int]], i: int) -> Tense:
         return Tense.FUTURE
     if word == "won" and following == "t":  # "won't"
         return Tense.FUTURE
+    if word in _SCHEDULED_PRESENT:
+        previous = words[i - 1][0] if i > 0 else ""
+        return Tense.NONE if previous in _NOT_PRESENT_BEFORE else Tense.FUTURE
     if word in _PAST_WORDS or (len(word) > 3 and word.endswith("ed")):
         previous = words[i - 1][0] if i > 0 else ""
         if previous in _DETERMINERS and word not in _PAST_WORDS:

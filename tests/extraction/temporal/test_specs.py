@@ -57,10 +57,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
         "2020-11-06",
         [("2020-04-07", "2020-04-07", "2020-04-07")],
     ),
+    # (the news present "resume" is a scheduled event: the coming Friday)
     (
         "Talks resume on [Friday] in [May].",
         "2020-03-02",
-        [("2020-02-28", None, None), ("2020-05", None, None)],
+        [("2020-03-06", None, None), ("2020-05", None, None)],
     ),
     # ranges: one interval
     (

@@ -264,6 +264,8 @@ RULES: tuple[Rule, ...] = (
             Example("the war that erupted on [September 27].", "2020-09-27", dct="2020-10-06"),
             Example("payable [Feb. 1] to holders", "1990-02-01", dct="1989-10-26"),
             Example("The report is due to be published [December 5].", "2020-12-05"),
+            Example("The exhibition opens in [May]", "2021-05", dct="2020-11-06"),
+            Example("Housing starts in [May] rose", "2020-05", dct="2020-11-06"),
             # "ended" looks back, the participle "ending" has no tense of its own
             Example("net for the year ended [Aug. 31] rose", "1989-08-31", dct="1989-10-26"),
             Example("expects a loss for the year ending [Dec. 31]", "1989-12-31", dct="1989-10-26"),

@@ -95,6 +95,17 @@ RULES: tuple[Rule, ...] = (
             ),
             Example("Members had filed reports by [Wednesday].", "1990-08-15", dct="1990-08-16"),
             Example("The bid had been due to expire [Friday].", "1989-10-27", dct="1989-10-30"),
+            # the news present of a scheduled event points ahead
+            Example(
+                "He and Arafat meet separately [Monday] with Albright.",
+                "1998-05-04",
+                dct="1998-05-01",
+            ),
+            Example("The court reconvenes [Tuesday].", "2020-11-10"),
+            # not an infinitive under a past verb, a negation or a noun
+            Example("They failed to meet [Monday].", "2020-11-02"),
+            Example("They did not meet [Monday].", "2020-11-02"),
+            Example("His visits [Monday] angered them.", "2020-11-02"),
             # a quotation is its own clause: "said" after it does not make it past
             Example(
                 "''He will leave early (at dawn [Thursday]),'' Castro said.",
