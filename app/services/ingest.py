@@ -309,7 +309,11 @@ def _names_more_fully(actor: x.Actor, owner_canonical: str) -> bool:
 
 def _upsert_actors(session: Session, actors: Sequence[x.Actor]) -> dict[str, int]:
     """Actor ids by extraction key. An actor already exists when one of its alias keys
-    does (see `_links_by`); the keys it does not have yet are added as new aliases."""
+    does (see `_links_by`); the keys it does not have yet are added as new aliases.
+
+    A writer holds the unique keys it inserts until it commits, so new alias keys go in
+    sorted, in one statement: two articles naming the same new actors in opposite
+    orders then wait for each other in turn instead of deadlocking."""
     wanted = {key: surface for a in actors for key, surface in _actor_keys(a).items()}
     rows = session.execute(
         select(ActorAlias.key, ActorAlias.actor_id, Actor.name)
@@ -322,6 +326,7 @@ def _upsert_actors(session: Session, actors: Sequence[x.Actor]) -> dict[str, int
         owners[key] = actor_id
         canonical[actor_id] = alias_key(name)
     ids: dict[str, int] = {}
+    new_aliases: list[dict[str, Any]] = []
     for actor in actors:
         keys = _actor_keys(actor)
         owner = owners.get(actor.key) or next(
@@ -338,10 +343,12 @@ def _upsert_actors(session: Session, actors: Sequence[x.Actor]) -> dict[str, int
             # "Naryshkin", stored when no article had given more, becomes "Sergey Naryshkin"
             session.execute(update(Actor).where(Actor.id == owner).values(name=actor.name))
             canonical[owner] = actor.key
-        new_aliases = [k for k in keys if k not in owners]
-        session.add_all(ActorAlias(actor_id=owner, name=keys[k], key=k) for k in new_aliases)
-        owners.update(dict.fromkeys(new_aliases, owner))
+        added = [k for k in keys if k not in owners]
+        new_aliases += [{"actor_id": owner, "name": keys[k], "key": k} for k in added]
+        owners.update(dict.fromkeys(added, owner))
         ids[actor.key] = owner
+    if new_aliases:
+        session.execute(insert(ActorAlias), sorted(new_aliases, key=lambda row: row["key"]))
     _add_names(session, actors, ids)
     return ids
 
@@ -356,12 +363,19 @@ def _add_names(session: Session, actors: Sequence[x.Actor], ids: dict[str, int])
             )
         ).tuples()
     }
+    new_names: list[tuple[int, str]] = []
     for actor in actors:
         owner = ids[actor.key]
         for name in dict.fromkeys((actor.name, *actor.aliases)):
             if name.strip() and (owner, name) not in seen:
-                session.add(ActorName(actor_id=owner, name=name))
+                new_names.append((owner, name))
                 seen.add((owner, name))
+    if new_names:
+        # By actor, like the alias keys (see _upsert_actors); in the order seen within
+        # an actor, as its aliases are listed in that order.
+        new_names.sort(key=lambda pair: pair[0])
+        rows = [{"actor_id": owner, "name": name} for owner, name in new_names]
+        session.execute(insert(ActorName), rows)
 
 
 def _timex_row(article_id: int, t: x.Timex) -> dict[str, Any]:

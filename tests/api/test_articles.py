@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete
+from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
 from app.db.engine import make_session_factory
@@ -457,3 +458,63 @@ def test_a_surname_only_actor_joins_the_full_name(client: TestClient, db: Backen
     assert [a["name"] for a in actors] == ["Sergey Naryshkin"]
     detail = client.get(f"/actors/{actors[0]['id']}").json()
     assert detail["aliases"] == ["Naryshkin", "Sergey Naryshkin", "Sergei Naryshkin"]
+
+
+def test_concurrent_articles_naming_new_actors_in_opposite_orders(db: Backend, fake: FakeExtractor):
+    """ "Turkey … Armenia" and "Armenia … Turkey" ingested at once, both actors unseen.
+    Each writer holds the alias keys it has inserted until it commits; inserted in the
+    order actors appear, each would wait for a key the other holds (on PostgreSQL a
+    deadlock, one request failing with 500). Keys go in one global order instead."""
+    texts = [
+        fake.article(
+            event("Turkey met Armenia.", "met", "2020-09-28", actors=("Turkey", "Armenia"))
+        ),
+        fake.article(
+            event("Armenia met Turkey.", "met", "2020-09-28", actors=("Armenia", "Turkey"))
+        ),
+    ]
+    both_extracting = threading.Barrier(2, timeout=10)
+    # Make the bad interleaving certain: after its first alias INSERT, each writer waits
+    # (briefly: a writer blocked by the other never gets there) for the other's first.
+    first_alias_insert = {name: threading.Event() for name in ("a", "b")}
+    writer = threading.local()
+
+    def after_execute(*args: Any) -> None:
+        statement = args[2]
+        mine = getattr(writer, "name", None)
+        if not mine or not statement.startswith("INSERT INTO actor_alias"):
+            return
+        if not first_alias_insert[mine].is_set():
+            first_alias_insert[mine].set()
+            other = "b" if mine == "a" else "a"
+            first_alias_insert[other].wait(timeout=1.5)
+
+    responses: dict[str, Any] = {}
+    app = create_app(client_settings(db), extractor=fake)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        sa_event.listen(app.state.engine, "after_cursor_execute", after_execute)
+
+        def send(name: str, text: str) -> None:
+            responses[name] = client.post("/articles", json={"text": text})
+
+        # TestClient runs the endpoint in a worker thread: mark it from the extractor.
+        def mark_and_wait(text: str) -> None:
+            writer.name = "a" if text == texts[0] else "b"
+            both_extracting.wait()
+
+        fake.on_extract = mark_and_wait
+        threads = [
+            threading.Thread(target=send, args=(name, text))
+            for name, text in zip("ab", texts, strict=True)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        actors = client.get("/actors").json()["items"]
+
+    assert [responses[n].status_code for n in "ab"] == [201, 201]
+    assert sorted((a["name"], a["event_count"]) for a in actors) == [
+        ("Armenia", 2),
+        ("Turkey", 2),
+    ]
