@@ -151,10 +151,26 @@ _YEAR_CONTEXT_BEFORE = frozenset(
 )
 
 
+# "a joint venture called Orion 1980", "Windows 2000": a capitalised name right
+# before a year, inside a sentence, makes it part of the name (not a sentence's
+# first word, nor a title-case headline's "In 1989"; date words before a year are
+# matched whole by their own rules)
+_NAME_BEFORE_YEAR = re.compile(r"(?<=[\w,;:)] )(?-i:[A-Z][a-z]+)\s\Z")
+_NOT_NAME = frozenset(
+    ["in", "since", "until", "till", "through", "by", "during", "before", "after", "from"]
+    + ["to", "of", "and", "or", "the", "early", "late", "mid", "fiscal", "year", "calendar"]
+    + ["between", "around", "about", "circa", "for", "at", "on", "summer", "winter", "spring"]
+    + ["fall", "autumn", "christmas", "easter", "class"]
+)
+
+
 def _bare_year(m: re.Match[str], text: str) -> Meaning | None:
     year = int(m.group("year"))
     if _VETO_AFTER_YEAR.match(text, m.end()):
         return None  # "1990 people": a figure
+    name = _NAME_BEFORE_YEAR.search(text, max(0, m.start() - 30), m.start())
+    if name and name.group(0).strip().lower() not in _NOT_NAME:
+        return None
     if not 1900 <= year <= 2099 and word_before(text, m.start()) not in _YEAR_CONTEXT_BEFORE:
         return None
     before = text[max(0, m.start() - 2) : m.start()]
@@ -361,6 +377,9 @@ RULES: tuple[Rule, ...] = (
             Example("in [1990], profits", "1990", granularity="year"),
             Example("by [2025]", "2025"),
             Example("the ruling overruled a [1971] Convention which", "1971", dct="1998-02-27"),
+            # a capitalised word before a year names a date only when it is a date word
+            Example("Sales Rose In [1989]", "1989", dct="1989-10-26"),
+            Example("Profit rose. [1989] was a record.", "1989", dct="1989-10-26"),
         ),
     ),
     Rule(
@@ -394,6 +413,7 @@ NEGATIVES: tuple[str, ...] = (
     "more than two thousand years of history",
     "He gave to the March of Dimes.",
     "They sent a 2000-member force.",
+    "a joint venture called Orion 1980, manufacturing",
 )
 
 LATENT: tuple[tuple[str, str], ...] = (

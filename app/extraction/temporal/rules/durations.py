@@ -193,8 +193,10 @@ def _weekday_plural(m: re.Match[str], _text: str) -> Meaning | None:
 _MERIDIEM = re.compile(r"p\.?\s?m\.?|a\.?\s?m\.?", re.IGNORECASE)
 
 
-def _clock(m: re.Match[str], _text: str) -> Meaning | None:
+def _clock(m: re.Match[str], text: str) -> Meaning | None:
     d = m.groupdict()
+    if d.get("named") and word_before(text, m.start()) == "high":
+        return None  # "high noon comes today": the idiom (and the film), no clock time
     if d.get("named"):
         # ISO 8601's 24:00 is the end of the day it is written on: "midnight Friday"
         # closes Friday, where 00:00 would open it
@@ -255,6 +257,8 @@ RULES: tuple[Rule, ...] = (
             Example("over [the past 18 months]", "P18M", type="DURATION"),
             Example("For [the past few weeks] we have", "PXW", type="DURATION"),
             Example("for [a week]", "P1W", type="DURATION"),
+            # a quotation is no title when it reads as running text
+            Example("He said: ``It lasted [60 minutes].''", "PT60M", type="DURATION"),
             Example("it paused for [a second] or two", "PT1S", type="DURATION"),
             Example("Islam will [one day] be the second religion", "FUTURE_REF", type="DATE"),
             Example("he had been in the job [one day].", "P1D", type="DURATION"),
@@ -350,6 +354,7 @@ RULES: tuple[Rule, ...] = (
             # midnight of a day is its end ("offers expire at midnight Friday")
             Example("expire at [midnight Friday]", "2020-11-06T24:00", type="TIME"),
             Example("at [noon today]", "2020-11-06T12:00", type="TIME"),
+            Example("talks resume at [noon] in Geneva", "2020-11-06T12:00", type="TIME"),
             Example("until [5 p.m. EST, Nov. 9]", "2020-11-09T17:00", type="TIME"),
             Example("On Nov. 2 the polls closed at [8 p.m.]", "2020-11-02T20:00", type="TIME"),
             # a weekday with a clock time points as the bare weekday does
@@ -376,4 +381,7 @@ NEGATIVES: tuple[str, ...] = (
     "Qantas plans daily flights",
     "the average daily volume of shares",
     "in light of a 50% rise",
+    "For the people of Poland, high noon has come.",
+    "Gonzalez said on CBS's ''60 Minutes.''",
+    "a picture of Gary Cooper from the film ``High Noon.''",
 )

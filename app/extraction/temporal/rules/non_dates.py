@@ -10,6 +10,14 @@ from __future__ import annotations
 
 import re
 
+_TITLE_WORD = r"(?:[A-Z][\w'’.&-]*|\d[\d,.:/]*)"
+_DATE_NAMES = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    "May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    "Sept?|Oct|Nov|Dec"
+)
+_NAME_WORD = rf"(?!(?:{_DATE_NAMES})\b)[A-Z][\w'’&-]*"
+
 VETOES: tuple[re.Pattern[str], ...] = (
     # product, route, flight and room numbers that look like years
     re.compile(
@@ -28,10 +36,20 @@ VETOES: tuple[re.Pattern[str], ...] = (
     # a TV programme ("ABC's This Week") and the conjunction "as soon as"
     re.compile(r"\b(?-i:This\s+Week)\b"),
     re.compile(r"\bas\s+soon\s+as\b", re.IGNORECASE),
+    # a quoted title: two to six capitalised words (or figures), one of them after the
+    # first neither a weekday nor a month, so not running text ("CBS's ''60 Minutes''",
+    # "the film ``High Noon''", "''Sunday Morning Live''"; a quoted ''Next Tuesday''
+    # stays a date)
+    re.compile(
+        rf"(?:``|''|\"|“){_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,4}}?\s+{_NAME_WORD}"
+        rf"(?:\s+{_TITLE_WORD}){{0,4}}[.,!?]?(?:''|\"|”)"
+    ),
 )
 
 NEGATIVES: tuple[str, ...] = (
     "running Windows 2000 on it",
     "Theresa May said",
+    "She watched ``48 Hours.''",
+    "the CBS show ''Sunday Morning Live'' aired",
     "he told Russia Today",
 )

@@ -25,11 +25,14 @@ _TODAY_NAME = re.compile(r"(?-i:[A-Z][\w.]*)\s+\Z")
 # present era in general, not the day of writing (unannotated in TimeBank, the
 # TIDES guidelines' example of a generic "today"); "today's editions", "today's
 # vote" are the day
-_GENERIC_TODAY = re.compile(
-    r"['’]s\s+(?:world|society|youth|young|generations?|children|kids|teenagers|economy|"
-    r"technology|culture|(?:personal\s+)?computers)\b",
-    re.IGNORECASE,
+_GENERIC_NOUNS = (
+    r"(?:world|society|youth|young|generations?|children|kids|teenagers|economy|"
+    r"technology|culture|(?:personal\s+)?computers|people|leaders|men|women|workers|"
+    r"cars|cities|citizens|students)"
 )
+_GENERIC_TODAY = re.compile(rf"['’]s\s+{_GENERIC_NOUNS}\b", re.IGNORECASE)
+# "the people of tomorrow", "the world of today", "the leaders of yesterday": an era
+_GENERIC_OF = re.compile(rf"\b{_GENERIC_NOUNS}\s+of\s+\Z", re.IGNORECASE)
 
 
 def _deictic(m: re.Match[str], text: str) -> Meaning | None:
@@ -37,6 +40,8 @@ def _deictic(m: re.Match[str], text: str) -> Meaning | None:
     if word == "today" and m.group("deictic")[0] == "T" and _is_name_part(text, m.start()):
         return None  # "Russia Today", "USA Today"
     if word == "today" and _GENERIC_TODAY.match(text, m.end()):
+        return None
+    if word != "tonight" and _GENERIC_OF.search(text, max(0, m.start() - 40), m.start()):
         return None
     pod = m.group("pod")
     tod = "NI" if word == "tonight" else lx.PARTS_OF_DAY[pod.lower()] if pod else None
@@ -273,6 +278,8 @@ RULES: tuple[Rule, ...] = (
             Example("[tomorrow morning]", "2020-11-07TMO", type="TIME"),
             Example("[Tonight]", "2020-11-06TNI", type="TIME"),
             Example("advertised in [today]'s editions of the Journal", "2020-11-06"),
+            Example("the events of [yesterday] shocked them", "2020-11-05"),
+            Example("as of [tomorrow], the rule applies", "2020-11-07"),
         ),
     ),
     Rule(
@@ -489,6 +496,8 @@ NEGATIVES: tuple[str, ...] = (
     "Until then, nobody knew.",
     "Prices have risen since then.",
     "not to mothers in today's world, where",
+    "If I were choosing the people of tomorrow, I would",
+    "the world of today is faster",
     "the chips of choice in many of today's personal computers",
     "In an interview conducted by Russia Today news agency director-general",
     "he told USA Today in an interview",

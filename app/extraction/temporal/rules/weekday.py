@@ -106,6 +106,8 @@ RULES: tuple[Rule, ...] = (
             Example("They failed to meet [Monday].", "2020-11-02"),
             Example("They did not meet [Monday].", "2020-11-02"),
             Example("His visits [Monday] angered them.", "2020-11-02"),
+            # a quoted date is no title: no other capitalised word in the quote
+            Example("He answered: ``[Next Friday].''", "2020-11-13"),
             # a quotation is its own clause: "said" after it does not make it past
             Example(
                 "''He will leave early (at dawn [Thursday]),'' Castro said.",
