@@ -29,6 +29,14 @@ CASES: list[tuple[str, str, list[str]]] = [
         "1989-10-30",
         ["1989-Q3", "1989-Q4", "1989-Q3", "1988-Q3"],
     ),
+    # "last year" after a comparison of figures is the reported quarter a year back;
+    # without a figure between, it is the year
+    (
+        "[Third-quarter] net rose 5% to $3 million. The threat comes from the brewing"
+        " giant, which [last year] accounted for 41% of beer sales, up from 38% [last year].",
+        "1989-10-26",
+        ["1989-Q3", "1988", "1988-Q3"],
+    ),
     # the article's first quarter is the reported one even when not over (fiscal years)
     (
         "Ralston reported a decline in [fourth-quarter] earnings, compared with $84.9 million"

@@ -109,8 +109,13 @@ def _the_weekend(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.WEEKDAY, "weekend", index=6)
 
 
+# a comparison of figures: "up from $3 million last year", "compared with last year";
+# a figure must lie between, so "a threat from the brewing giant, which last year
+# accounted for 41% of sales" is the year, not the reported quarter a year back
 _COMPARISON_LEFT = re.compile(
-    r"(?:\bfrom|\bthan|\bwith|\bvs\.?|\bversus)\b[^.;]{0,60}\Z|[\d%]\W{0,3}\Z", re.IGNORECASE
+    r"(?:\bfrom|\bthan|\bwith|\bvs\.?|\bversus)\b(?:\s*|(?=[^.;]{0,60}?[\d$£€%])[^.;]{0,60})\Z"
+    r"|[\d%]\W{0,3}\Z",
+    re.IGNORECASE,
 )
 
 
