@@ -32,7 +32,8 @@ def decode_cursor(
     try:
         padded = token + "=" * (-len(token) % 4)
         payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-    except (ValueError, UnicodeError, binascii.Error) as exc:
+    except (ValueError, UnicodeError, binascii.Error, RecursionError) as exc:
+        # RecursionError: JSON nested deeper than the decoder goes ("[[[[…")
         raise InvalidCursorError("The cursor is not one this API issued.") from exc
     if not isinstance(payload, dict) or payload.get("k") != kind:
         raise InvalidCursorError("The cursor belongs to a different listing.")

@@ -18,6 +18,8 @@ The timeline fixture stores 4 articles / 10 events; ids are deterministic
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -308,12 +310,21 @@ def test_bad_parameters_are_422_naming_the_field(
         "eyJrIjoiZXZlbnRzIiwibyI6ImFzYyIsInYiOlsiMjAyMC0wMS0wMSIsIjIwMjAtMTItMzEiLCIwMDAxLTAxLTAxVDAwOjAwOjAwKzA1OjAwIiwwLDRdfQ",
         # right shape, id out of the database's range
         "eyJrIjoiZXZlbnRzIiwibyI6ImFzYyIsInYiOlsiMjAyMC0wMS0wMSIsIjIwMjAtMTItMzEiLCIyMDIwLTEwLTA1VDEyOjAwOjAwKzAwOjAwIiwwLDk5OTk5OTk5OTk5OV19",
+        # JSON nested deeper than the decoder recurses (within the 2000-character limit)
+        pytest.param(base64.urlsafe_b64encode(b"[" * 1400).decode(), id="deeply-nested"),
     ],
 )
 def test_bad_cursor_is_400(timeline: TestClient, cursor: str):
     response = timeline.get("/events", params={"cursor": cursor})
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["type"] == "/problems/invalid-cursor"
+
+
+def test_deeply_nested_article_cursor_is_400(timeline: TestClient):
+    cursor = base64.urlsafe_b64encode(b"[" * 1400).decode()
+    response = timeline.get("/articles", params={"cursor": cursor})
+    assert response.status_code == 400
     assert response.json()["type"] == "/problems/invalid-cursor"
 
 
