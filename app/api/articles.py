@@ -23,7 +23,7 @@ from app.schemas.articles import (
     BatchItemResult,
     BatchOut,
 )
-from app.schemas.common import Responses, problems
+from app.schemas.common import IsoDay, Responses, problems
 from app.schemas.extraction import ExtractionOut
 from app.services import ingest
 
@@ -172,10 +172,10 @@ def list_articles(
     session: SessionDep,
     source: Source = None,
     date_from: Annotated[
-        dt.date | None, Query(alias="from", description="Published on or after")
+        IsoDay | None, Query(alias="from", description="Published on or after")
     ] = None,
     date_to: Annotated[
-        dt.date | None, Query(alias="to", description="Published on or before")
+        IsoDay | None, Query(alias="to", description="Published on or before")
     ] = None,
     order: Literal["asc", "desc"] = "desc",
     limit: Limit = 50,

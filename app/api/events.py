@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Response
@@ -14,7 +13,7 @@ from app.api.params import MAX_ID, NO_NUL, Cursor, EventIdPath, Limit, Source
 from app.db import events as queries
 from app.errors import InvalidInputError, NotFoundError
 from app.extraction.types import DatedBy, Granularity
-from app.schemas.common import Responses, problems
+from app.schemas.common import IsoDay, Responses, problems
 from app.schemas.events import EventOut, EventPage
 
 router = APIRouter(tags=["events"], dependencies=[ReadAccess])
@@ -48,10 +47,10 @@ def list_events(
         Literal["any", "all"], Query(description="Events with any / all of the actors")
     ] = "any",
     date_from: Annotated[
-        dt.date | None, Query(alias="from", description="Events ending on or after this day")
+        IsoDay | None, Query(alias="from", description="Events ending on or after this day")
     ] = None,
     date_to: Annotated[
-        dt.date | None, Query(alias="to", description="Events starting on or before this day")
+        IsoDay | None, Query(alias="to", description="Events starting on or before this day")
     ] = None,
     q: Annotated[
         str | None,

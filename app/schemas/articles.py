@@ -16,6 +16,7 @@ from pydantic import (
 )
 
 from app.extraction.types import Granularity, PublishedAtSource, TimexType
+from app.schemas.common import ISO_DAY
 from app.schemas.events import EVENT_EXAMPLE, EventOut
 
 ARTICLE_IN_EXAMPLE: dict[str, JsonValue] = {
@@ -92,7 +93,7 @@ class ArticleIn(BaseModel):
         """One clear error instead of one per union member (and no Unix timestamps)."""
         if value is None or isinstance(value, dt.date):
             return value
-        if isinstance(value, str):
+        if isinstance(value, str) and ISO_DAY.match(value.strip()):
             try:
                 # "2020-09-28" is a date; anything longer must be a full datetime
                 adapter = _DATE if len(value.strip()) == 10 else _DATETIME

@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import re
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+# How every date in a request starts; Pydantic alone would also read a string of
+# digits as a Unix timestamp ("20200928" as 1970-08-22T19:22:08Z).
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_only(value: object) -> object:
+    if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+        raise ValueError("must be a day as YYYY-MM-DD")
+    return value
+
+
+# A day in a query string (`from`, `to`): YYYY-MM-DD and nothing else.
+IsoDay = Annotated[dt.date, BeforeValidator(_day_only)]
 
 
 class FieldError(BaseModel):

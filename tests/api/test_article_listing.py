@@ -79,3 +79,6 @@ def test_bad_listing_input(articles: TestClient):
         == 422
     )
     assert articles.get("/articles", params={"limit": 501}).status_code == 422
+    for field in ("from", "to"):  # a Unix timestamp (here 2020-09-13 00:00 UTC) is not a day
+        response = articles.get("/articles", params={field: "1599955200"})
+        assert [e["field"] for e in response.json()["errors"]] == [field]

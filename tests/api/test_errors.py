@@ -35,6 +35,10 @@ def problem(response, status: int) -> dict:  # type: ignore[no-untyped-def]
         ({"text": "ok", "published_at": "garbage"}, ["published_at"]),
         ({"text": "ok", "published_at": "2020-13-45"}, ["published_at"]),
         ({"text": "ok", "published_at": 1601251200}, ["published_at"]),
+        # digits in a string are no Unix timestamp (20200928 was stored as 1970-08-22)
+        ({"text": "ok", "published_at": "20200928"}, ["published_at"]),
+        ({"text": "ok", "published_at": "1601251200"}, ["published_at"]),
+        ({"text": "ok", "published_at": "1601251200.5"}, ["published_at"]),
         ({"text": "ok", "published_at": "0001-01-01T00:30:00+01:00"}, ["published_at"]),
         ({"text": "ok", "published_at": "9999-12-31T23:30:00-01:00"}, ["published_at"]),
         ({"text": "ok", "url": "not a url"}, ["url"]),

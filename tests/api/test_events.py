@@ -277,6 +277,9 @@ def test_get_event(timeline: TestClient):
         ({"limit": "ten"}, "limit"),
         ({"from": "2020-10-02", "to": "2020-10-01"}, "from"),
         ({"from": "yesterday"}, "from"),
+        ({"from": "1601251200"}, "from"),  # a Unix timestamp is not a day
+        ({"to": "1601251200"}, "to"),
+        ({"to": "2020-10-01T00:00:00Z"}, "to"),
         ({"granularity": "fortnight"}, "granularity"),
         ({"dated_by": "magic"}, "dated_by"),
         ({"order": "sideways"}, "order"),
