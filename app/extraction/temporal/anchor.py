@@ -65,6 +65,9 @@ _NOT_PRESENT_BEFORE = _word_set(
 # a participle after these is no past cue ("will be published", "is expected",
 # "will stay closed")
 _PASSIVE_AUX = _word_set("be been being is are stay stays remain remains")
+# "were planning to", "was scheduled to", "had been set to": the future in the past
+_PAST_AUX = _word_set("was were had")
+_SCHEDULED = _word_set("scheduled slated")
 _DETERMINERS = _word_set("a an the its their his her our still newly")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -162,6 +165,11 @@ def _cue(words: list[tuple[str, int, int]], i: int) -> Tense:
     if word in _SCHEDULED_PRESENT:
         previous = words[i - 1][0] if i > 0 else ""
         return Tense.NONE if previous in _NOT_PRESENT_BEFORE else Tense.FUTURE
+    if word in _PAST_AUX and (
+        following in _SCHEDULED
+        or (following in _FUTURE_BEFORE_TO and i + 2 < len(words) and words[i + 2][0] == "to")
+    ):
+        return Tense.NONE  # "were planning to drive", "was scheduled": the future in the past
     if word in _PAST_WORDS or (len(word) > 3 and word.endswith("ed")):
         previous = words[i - 1][0] if i > 0 else ""
         if previous in _DETERMINERS and word not in _PAST_WORDS:

@@ -106,6 +106,15 @@ RULES: tuple[Rule, ...] = (
             Example("They failed to meet [Monday].", "2020-11-02"),
             Example("They did not meet [Monday].", "2020-11-02"),
             Example("His visits [Monday] angered them.", "2020-11-02"),
+            # "was/were/had" before a future cue is the future in the past, no past cue
+            Example(
+                "Protesters planned a rally on [Saturday] and were planning to drive",
+                "2000-01-08",
+                dct="2000-01-07",
+            ),
+            Example("On [Monday], the Senate was scheduled to vote.", "2020-11-09"),
+            Example("On [Monday], the senators were arrested.", "2020-11-02"),
+            Example("On [Monday] he was later freed.", "2020-11-02"),
             # a quoted date is no title: no other capitalised word in the quote
             Example("He answered: ``[Next Friday].''", "2020-11-13"),
             # a quotation is its own clause: "said" after it does not make it past
