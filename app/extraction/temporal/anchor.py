@@ -23,6 +23,7 @@ class Tense(Enum):
     NONE = 0
     FUTURE = 1
     NEAREST = 2  # after "by", "until", "effective": the nearest date, ahead or behind
+    ENDED = -2  # after "since", "ended": over by the DCT (no date just ahead)
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -126,7 +127,7 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         tense, word = _nearest_cue(text, start, end)
         return Tense.FUTURE if word in _FUTURE_AUX else Tense.NEAREST
     if _PAST_LEFT.search(text, max(0, start - 20), start):
-        return Tense.PAST
+        return Tense.ENDED
     if _FUTURE_LEFT.search(text, max(0, start - 20), start):
         return Tense.FUTURE
     lo, _hi = clause_bounds(text, start, end)
@@ -450,11 +451,13 @@ def _year_of(m: Meaning, dct: dt.date, tense: Tense) -> int:
         # "last April": the latest one over by a month ("last February" on March 1 is 1 year back)
         before = [y for y, s in spans if s[1] < dct - dt.timedelta(days=_LAST_GAP_DAYS)]
         return max(before) if before else dct.year - 1
-    if m.direction == 0 and tense is Tense.PAST:
+    if m.direction == 0 and tense in (Tense.PAST, Tense.ENDED):
         before = [y for y, s in spans if s[0] <= dct]
         soon = [y for y, s in spans if dct < s[0] <= dct + dt.timedelta(days=_PAST_SLACK_DAYS)]
-        # a past clause may still name a date just ahead ("said it would expire Nov. 1")
-        if soon and m.unit in ("day", "month"):
+        # a past clause may still name a date just ahead ("said it would expire Nov. 1"),
+        # but what has ended or has lasted since a date lies behind ("the quarter ended
+        # Oct. 31" on Oct. 27 is last year's)
+        if soon and m.unit in ("day", "month") and tense is Tense.PAST:
             return min(soon)
         return max(before) if before else dct.year
     if m.direction > 0 or tense is Tense.FUTURE:

@@ -284,6 +284,13 @@ RULES: tuple[Rule, ...] = (
             Example("Housing starts in [May] rose", "2020-05", dct="2020-11-06"),
             # "ended" looks back, the participle "ending" has no tense of its own
             Example("net for the year ended [Aug. 31] rose", "1989-08-31", dct="1989-10-26"),
+            # what has ended, or lasted since a date, is behind even when the date is near
+            Example("the second quarter ended [Oct. 31], it lost", "1988-10-31", dct="1989-10-27"),
+            Example("Prices have risen since [Nov. 2].", "2019-11-02", dct="2020-10-30"),
+            # a past reporting verb may still name a date just ahead
+            Example(
+                "It said it would redeem the notes on [Nov. 2].", "2020-11-02", dct="2020-10-30"
+            ),
             Example("expects a loss for the year ending [Dec. 31]", "1989-12-31", dct="1989-10-26"),
             Example("[Tuesday, November 3]", "2020-11-03", granularity="day"),
             # no tense cue, half a year either way: the past wins a near tie
