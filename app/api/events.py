@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from app.api import exporters, present
 from app.api.deps import ReadAccess, SessionDep
-from app.api.params import MAX_ID, NO_NUL, Cursor, EventIdPath, Limit, Source
+from app.api.params import MAX_ID, NO_NUL, ActorNames, Cursor, EventIdPath, Limit, Source
 from app.db import events as queries
 from app.errors import InvalidInputError, NotFoundError
 from app.extraction.types import DatedBy, Granularity
@@ -35,14 +35,7 @@ _EXPORT_RESPONSES: Responses = {
 )
 def list_events(
     session: SessionDep,
-    actor: Annotated[
-        list[str] | None,
-        Query(
-            description="Actor name or any alias (repeatable); case-, accent- and "
-            "transliteration-insensitive",
-            examples=["Turkey"],
-        ),
-    ] = None,
+    actor: ActorNames = None,
     actor_mode: Annotated[
         Literal["any", "all"], Query(description="Events with any / all of the actors")
     ] = "any",
