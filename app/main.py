@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app.api import actors, articles, events, health
+from app.api.head import HeadAsGetMiddleware
 from app.api.limits import BodySizeLimitMiddleware
 from app.api.metrics import Metrics, MetricsMiddleware
 from app.config import Settings
@@ -75,6 +76,8 @@ def create_app(settings: Settings | None = None, extractor: ExtractorLike | None
     # Added innermost first: CORS ends up outermost, so even 413s carry CORS headers.
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    # Outside the metrics: a HEAD is counted as the GET it is served as, under its route.
+    app.add_middleware(HeadAsGetMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

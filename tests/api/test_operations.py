@@ -175,3 +175,32 @@ def test_default_sqlite_directory_is_created(tmp_path: Path):
     with TestClient(create_app(make_settings(url), extractor=FakeExtractor())) as client:
         assert client.get("/readyz").status_code == 200
     assert (tmp_path / "nested" / "dir" / "chronicle.db").exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/events",
+        "/events?format=csv",
+        "/events/1",
+        "/articles",
+        "/articles/1",
+        "/actors",
+        "/healthz",
+    ],
+)
+def test_head_answers_like_get_without_a_body(timeline: TestClient, path: str):
+    """RFC 9110 §9.3.2: HEAD is GET without the content (it was a 405 everywhere)."""
+    got = timeline.get(path)
+    head = timeline.head(path)
+    assert (head.status_code, got.status_code) == (200, 200)
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == got.headers["content-length"]
+    assert head.content == b""
+
+
+def test_head_of_a_missing_resource_is_404_without_a_body(client: TestClient):
+    response = client.head("/events/5")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.content == b""

@@ -79,3 +79,14 @@ def test_post_then_timeline_over_http(server: tuple[str, FakeExtractor]):
     assert [e["id"] for e in everything.json()["items"]] == [2, 1]
     assert too_big.status_code == 413
     assert too_big.headers["content-type"] == "application/problem+json"
+
+
+def test_head_over_http(server: tuple[str, FakeExtractor]):
+    base, _fake = server
+    with httpx2.Client(base_url=base, timeout=10) as http:
+        got = http.get("/events")
+        head = http.head("/events")
+        missing = http.head("/articles/7")
+    assert (got.status_code, head.status_code, missing.status_code) == (200, 200, 404)
+    assert head.headers["content-length"] == got.headers["content-length"]
+    assert head.content == b""
