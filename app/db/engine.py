@@ -39,6 +39,9 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Disable pysqlite's own transaction handling (it would also skip BEGIN).
         dbapi_connection.isolation_level = None
+        # SQLite's lower() folds ASCII only; case-insensitive matching (`q=`, rendered
+        # as lower(…) LIKE lower(…)) must fold "Ü" as PostgreSQL's ILIKE does.
+        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute("PRAGMA foreign_keys=ON")
@@ -51,3 +54,7 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
+
+
+def _unicode_lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value

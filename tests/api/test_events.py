@@ -183,6 +183,15 @@ def test_filters(timeline: TestClient, params: dict[str, object], expected: list
     assert ids(timeline, params) == expected
 
 
+@pytest.mark.parametrize("q", ["über", "ÜBER", "Über", "ärzte", "ÄRZTE", "ÜBER 40 ÄRZTE"])
+def test_q_is_case_insensitive_beyond_ascii(client: TestClient, fake: FakeExtractor, q: str):
+    """As on PostgreSQL (ILIKE): SQLite's own lower() folds ASCII letters only, so
+    `q=über` did not find "Über" there."""
+    text = fake.article(event("Über 40 Ärzte left Stepanakert.", "left", "2020-09-27"))
+    assert client.post("/articles", json={"text": text}).status_code == 201
+    assert ids(client, {"q": q}) == [1]
+
+
 def walk(client: TestClient, params: dict[str, object]) -> list[list[int]]:
     pages, cursor = [], None
     while True:
