@@ -130,6 +130,9 @@ def _instance(request: Request) -> str:
 
 async def _handle_http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    undecodable = _undecodable_json(exc)
+    if undecodable is not None:
+        return _validation_problem(request, [undecodable])
     extra: dict[str, Any] = {}
     if isinstance(exc, InvalidInputError):
         extra["errors"] = exc.errors
@@ -162,9 +165,28 @@ def validation_errors(raw: Sequence[Any]) -> list[dict[str, Any]]:
     return errors
 
 
+def _undecodable_json(exc: StarletteHTTPException) -> dict[str, Any] | None:
+    """FastAPI answers a JSON body that fails to decode other than by its syntax
+    (bytes that are not UTF-8, nesting deeper than the parser recurses) with a bare
+    400; it is malformed JSON like any other: a 422 on the body."""
+    if exc.status_code != 400 or isinstance(exc, ProblemError):
+        return None
+    cause = exc.__cause__
+    if isinstance(cause, UnicodeDecodeError):
+        msg = "JSON decode error: the body is not UTF-8"
+    elif isinstance(cause, RecursionError):
+        msg = "JSON decode error: nested too deeply"
+    else:
+        return None
+    return {"loc": ["body"], "field": "body", "msg": msg, "type": "json_invalid"}
+
+
 async def _handle_validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = validation_errors(exc.errors())
+    return _validation_problem(request, validation_errors(exc.errors()))
+
+
+def _validation_problem(request: Request, errors: list[dict[str, Any]]) -> JSONResponse:
     fields = ", ".join(dict.fromkeys(e["field"] for e in errors))
     return problem_response(
         422,

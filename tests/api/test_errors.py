@@ -77,6 +77,23 @@ def test_malformed_json_is_422_on_the_body(client: TestClient):
     assert [e["field"] for e in problem(response, 422)["errors"]] == ["body"]
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(b'{"text": "caf\xe9"}', id="not-utf-8"),
+        pytest.param(b'{"text": "x", "title": ' + b"[" * 5000 + b"]" * 5000 + b"}", id="deep"),
+    ],
+)
+@pytest.mark.parametrize("path", ["/articles", "/articles/batch", "/extract"])
+def test_undecodable_json_is_422_on_the_body(client: TestClient, raw: bytes, path: str):
+    """Like any malformed JSON (it was a 400 "about:blank" naming nothing)."""
+    response = client.post(path, content=raw, headers={"content-type": "application/json"})
+    body = problem(response, 422)
+    assert body["type"] == "/problems/validation-error"
+    assert [e["field"] for e in body["errors"]] == ["body"]
+    assert body["errors"][0]["type"] == "json_invalid"
+
+
 def test_lone_surrogates_are_422_in_single_and_batch_posts(client: TestClient, db: Backend):
     raw = b'{"text": "bad \\ud800 text"}'  # a JSON escape for a lone surrogate
     single = client.post("/articles", content=raw, headers={"content-type": "application/json"})
