@@ -59,6 +59,12 @@ class PayloadTooLargeError(ProblemError):
     title = "Request body too large"
 
 
+class UnsupportedMediaTypeError(ProblemError):
+    status_code_default = 415
+    slug = "unsupported-media-type"
+    title = "Unsupported Media Type"
+
+
 class ServiceUnavailableError(ProblemError):
     status_code_default = 503
     slug = "service-unavailable"

@@ -11,7 +11,14 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from app.api import present
-from app.api.deps import ExtractorDep, ReadAccess, SessionDep, SettingsDep, WriteAccess
+from app.api.deps import (
+    ExtractorDep,
+    JsonBody,
+    ReadAccess,
+    SessionDep,
+    SettingsDep,
+    WriteAccess,
+)
 from app.api.params import ArticleIdPath, Cursor, Limit, Source
 from app.db import articles as queries
 from app.errors import InvalidInputError, NotFoundError, problem_body, validation_errors
@@ -56,8 +63,8 @@ def _count_ingest(request: Request, created: bool) -> None:
     "/articles",
     status_code=status.HTTP_201_CREATED,
     response_model=ArticleDetail,
-    dependencies=[WriteAccess],
-    responses=_DUPLICATE_RESPONSE | problems(401, 413, 422),
+    dependencies=[WriteAccess, JsonBody],
+    responses=_DUPLICATE_RESPONSE | problems(401, 413, 415, 422),
     summary="Ingest an article",
 )
 def create_article(
@@ -79,8 +86,8 @@ def create_article(
 @router.post(
     "/articles/batch",
     response_model=BatchOut,
-    dependencies=[WriteAccess],
-    responses=problems(401, 413, 422),
+    dependencies=[WriteAccess, JsonBody],
+    responses=problems(401, 413, 415, 422),
     summary="Ingest several articles; per-item results",
 )
 def create_articles_batch(
@@ -135,8 +142,8 @@ def _ingest_item(
 @router.post(
     "/extract",
     response_model=ExtractionOut,
-    dependencies=[WriteAccess],
-    responses=problems(401, 413, 422),
+    dependencies=[WriteAccess, JsonBody],
+    responses=problems(401, 413, 415, 422),
     tags=["extraction"],
     summary="Extract without storing",
 )

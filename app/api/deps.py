@@ -11,7 +11,7 @@ from fastapi.security import APIKeyHeader
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.errors import UnauthorizedError
+from app.errors import UnauthorizedError, UnsupportedMediaTypeError
 from app.services.ingest import ExtractorLike
 
 _api_key_header = APIKeyHeader(
@@ -67,5 +67,20 @@ async def require_read_key(settings: SettingsDep, api_key: ApiKey) -> None:
         raise UnauthorizedError("Send a valid X-API-Key header to read.")
 
 
+def _is_json(content_type: str | None) -> bool:
+    media = (content_type or "").partition(";")[0].strip().lower()
+    return media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    )
+
+
+async def require_json_body(request: Request) -> None:
+    """A body in another media type is a 415 (FastAPI would validate its raw bytes and
+    answer that the body "should be a valid dictionary"). An empty body stays a 422."""
+    if not _is_json(request.headers.get("content-type")) and await request.body():
+        raise UnsupportedMediaTypeError("Send the body as JSON (Content-Type: application/json).")
+
+
 WriteAccess = Depends(require_write_key)
 ReadAccess = Depends(require_read_key)
+JsonBody = Depends(require_json_body)

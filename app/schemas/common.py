@@ -72,6 +72,7 @@ PROBLEM_RESPONSES: Responses = {
         401: "Missing or invalid X-API-Key",
         404: "Not found",
         413: "Request body too large",
+        415: "The body is not JSON (Content-Type: application/json)",
         422: "Validation error naming each field",
     }.items()
 }

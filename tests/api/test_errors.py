@@ -94,6 +94,37 @@ def test_undecodable_json_is_422_on_the_body(client: TestClient, raw: bytes, pat
     assert body["errors"][0]["type"] == "json_invalid"
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [
+        pytest.param({"content-type": "text/plain"}, id="text-plain"),
+        pytest.param({"content-type": "application/x-www-form-urlencoded"}, id="form"),
+        pytest.param({}, id="no-content-type"),
+    ],
+)
+@pytest.mark.parametrize("path", ["/articles", "/articles/batch", "/extract"])
+def test_a_body_that_is_not_json_is_415(
+    client: TestClient, db: Backend, headers: dict[str, str], path: str
+):
+    """`curl -d '{"text": …}'` sends a form: it was a 422 saying the body "should be a
+    valid dictionary", which it is; the media type is what is wrong."""
+    response = client.post(path, content=b'{"text": "Hello."}', headers=headers)
+    body = problem(response, 415)
+    assert body["type"] == "/problems/unsupported-media-type"
+    assert "application/json" in body["detail"]
+    assert set(count_rows(db).values()) == {0}
+
+
+@pytest.mark.parametrize(
+    "content_type", ["application/json; charset=utf-8", "application/merge-patch+json"]
+)
+def test_json_media_types_are_accepted(client: TestClient, content_type: str):
+    response = client.post(
+        "/articles", content=b'{"text": "Hello."}', headers={"content-type": content_type}
+    )
+    assert response.status_code == 201
+
+
 def test_lone_surrogates_are_422_in_single_and_batch_posts(client: TestClient, db: Backend):
     raw = b'{"text": "bad \\ud800 text"}'  # a JSON escape for a lone surrogate
     single = client.post("/articles", content=raw, headers={"content-type": "application/json"})
