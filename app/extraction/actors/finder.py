@@ -24,10 +24,11 @@ a locative word ("in Moscow", "from Damascus"), where it is the city itself.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from app.extraction.actors.places import (
     with_place_extents,
 )
 from app.extraction.actors.spans import ORG_HEADS, Candidate, clean_span, split_entity
+from app.extraction.intervals import SpanSet, non_overlapping
 from app.extraction.pipeline import NamedEntity
 from app.extraction.types import Actor, ActorKind, ActorMention
 
@@ -167,8 +169,10 @@ class GazetteerActorFinder:
         self, text: str, entities: Sequence[NamedEntity]
     ) -> tuple[list[ActorMention], list[Actor]]:
         hits = [h for h in self.gazetteer.scan(text) if text[h.end : h.end + 1] != "$"]
-        taken = [(h.start, h.end) for h in hits]
-        taken += [(e.start, e.end) for e in entities if e.label == "PERSON"]
+        taken = SpanSet(
+            [(h.start, h.end) for h in hits]
+            + [(e.start, e.end) for e in entities if e.label == "PERSON"]
+        )
         gaz = [self._from_hit(text, hit, taken) for hit in hits]  # "US$ 299" is no place
         ner = self._from_entities(text, entities, hits)
         chosen = _resolve_overlaps(gaz + ner + _apple_style_products(text))
@@ -194,9 +198,7 @@ class GazetteerActorFinder:
         known = (*entry.aliases, *entry.demonyms, *entry.metonyms)
         return replace(actor, aliases=tuple(dict.fromkeys((*actor.aliases, *known))))
 
-    def _from_hit(
-        self, text: str, hit: GazetteerHit, taken: Sequence[tuple[int, int]]
-    ) -> Candidate:
+    def _from_hit(self, text: str, hit: GazetteerHit, taken: SpanSet) -> Candidate:
         entry = hit.entry
         if hit.form is FormType.METONYM and _previous_word(text, hit.start) in _LOCATIVE:
             return Candidate(hit.start, hit.end, hit.text, ActorKind.PLACE)
@@ -216,14 +218,17 @@ class GazetteerActorFinder:
         persons = {alias_key(e.text) for e in entities if e.label == "PERSON"}
         known_person = lambda s: alias_key(s) in persons  # noqa: E731
         known = lambda s: self.gazetteer.lookup(s) is not None  # noqa: E731
+        hits_at: dict[int, list[GazetteerHit]] = defaultdict(list)
+        for hit in hits:
+            hits_at[hit.start].append(hit)
         out: list[Candidate] = []
         for ent in entities:
             for cand in split_entity(text, ent, known_person, known):
-                out.extend(_split_at_known_prefix(text, cand, hits))
+                out.extend(_split_at_known_prefix(text, cand, hits_at.get(cand.start, ())))
         return out
 
 
-def _product(text: str, hit: GazetteerHit, taken: Sequence[tuple[int, int]]) -> Candidate:
+def _product(text: str, hit: GazetteerHit, taken: SpanSet) -> Candidate:
     """A product hit with the model words around it: "iPhone 4", "30GB iPod", "OS X Tiger".
 
     Capitalized words after it continue its name unless another name starts
@@ -231,7 +236,7 @@ def _product(text: str, hit: GazetteerHit, taken: Sequence[tuple[int, int]]) -> 
     """
     start, end, name = hit.start, hit.end, hit.entry.name
     words = _PRODUCT_WORDS.match(text, end)
-    if words and not any(s < words.end() and words.start() < e for s, e in taken):
+    if words and not taken.overlaps(words.start(), words.end()):
         end = words.end()
     model = _MODEL.match(text, end)
     if model:
@@ -261,7 +266,8 @@ def _apple_style_products(text: str) -> list[Candidate]:
 def _split_at_known_prefix(
     text: str, cand: Candidate, hits: Sequence[GazetteerHit]
 ) -> list[Candidate]:
-    """An NER span that starts with a known organization and ends in a name: cut it."""
+    """An NER span that starts with a known organization and ends in a name: cut it.
+    `hits`: the gazetteer hits starting where the candidate does."""
     if cand.kind not in (ActorKind.ORGANIZATION, ActorKind.PERSON):
         return [cand]
     for hit in hits:
@@ -293,12 +299,11 @@ def _looks_like_a_personal_name(words: str) -> bool:
 
 def _resolve_overlaps(cands: Iterable[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates: longer span first, gazetteer first on a tie."""
-    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), not c.from_gazetteer, c.start))
-    taken: list[Candidate] = []
-    for cand in ranked:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
+    return non_overlapping(
+        cands,
+        lambda c: (c.start, c.end),
+        lambda c: (-(c.end - c.start), not c.from_gazetteer, c.start),
+    )
 
 
 def _word_keys(name: str) -> list[str]:
@@ -320,8 +325,9 @@ def _person_full_names(cands: Sequence[Candidate]) -> list[tuple[int, str]]:
 
 
 def _nearest(position: int, options: Sequence[tuple[int, str]]) -> str:
-    before = [o for o in options if o[0] <= position]
-    return before[-1][1] if before else options[0][1]
+    """The last option at or before `position`, else the first (options in text order)."""
+    i = bisect.bisect_right(options, position, key=lambda o: o[0])
+    return options[i - 1][1] if i else options[0][1]
 
 
 def _acronyms(text: str, cands: Sequence[Candidate]) -> dict[str, str]:
@@ -340,13 +346,48 @@ def _acronyms(text: str, cands: Sequence[Candidate]) -> dict[str, str]:
     return found
 
 
-@dataclass(frozen=True)
 class _Article:
-    """What short forms resolve against: the long names seen in one article."""
+    """What short forms resolve against: the long names seen in one article, indexed
+    once so that resolving every candidate costs time linear in the article."""
 
-    cands: Sequence[Candidate]
-    surnames: dict[str, list[tuple[int, str]]]
-    acronyms: dict[str, str]
+    def __init__(self, text: str, cands: Sequence[Candidate]) -> None:
+        full_names = _person_full_names(cands)
+        # surname key -> (position, full name) in text order
+        self.surnames: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        # first-name key -> full-name key -> its last spelling
+        self.by_first_name: dict[str, dict[str, str]] = defaultdict(dict)
+        for pos, full in full_names:
+            self.surnames[alias_key(_surname(full))].append((pos, full))
+            self.by_first_name[alias_key(full.split()[0])][alias_key(full)] = full
+        self.acronyms = _acronyms(text, cands)
+        # the first kind each name was seen with
+        self.kinds: dict[str, ActorKind] = {}
+        # a product's last word -> the first product name ending with it
+        self.products_by_last_word: dict[str, str] = {}
+        # an organization's first or last word -> (index, words, name) in text order
+        self.orgs_by_end_word: dict[str, list[tuple[int, list[str], str]]] = defaultdict(list)
+        for i, c in enumerate(cands):
+            name = c.name or c.text
+            self.kinds.setdefault(name, c.kind)
+            parts = name.split()
+            if c.kind is ActorKind.PRODUCT and len(parts) > 1:
+                self.products_by_last_word.setdefault(alias_key(parts[-1]), name)
+            if c.kind is ActorKind.ORGANIZATION:
+                words = _word_keys(name)
+                for end_word in dict.fromkeys(words[:1] + words[-1:]):
+                    self.orgs_by_end_word[end_word].append((i, words, name))
+        self.words = _Words(text)
+        self._longer: dict[tuple[str, tuple[str, ...]], list[tuple[int, str]]] = {}
+
+    def longer_names(self, surname: str, short: tuple[str, ...]) -> list[tuple[int, str]]:
+        """The full names (with positions) having the surname that end in `short`."""
+        if (surname, short) not in self._longer:
+            self._longer[surname, short] = [
+                o
+                for o in self.surnames.get(surname, [])
+                if _is_suffix(list(short), _word_keys(o[1]))
+            ]
+        return self._longer[surname, short]
 
 
 def _long_form(cand: Candidate, article: _Article) -> str | None:
@@ -374,8 +415,7 @@ def _by_surname(cand: Candidate, article: _Article) -> str | None:
     form = cand.text
     if cand.kind is not ActorKind.PERSON and len(form.split()) != 1:
         return None
-    options = article.surnames.get(alias_key(_surname(form)), [])
-    longer = [o for o in options if _is_suffix(_word_keys(form), _word_keys(o[1]))]
+    longer = article.longer_names(alias_key(_surname(form)), tuple(_word_keys(form)))
     return _nearest(cand.start, longer) if longer else None
 
 
@@ -385,12 +425,7 @@ def _by_first_name(cand: Candidate, article: _Article) -> str | None:
     Whatever the NER called it: spaCy reads a lone "Steve" as ORG or GPE too."""
     if cand.kind is ActorKind.PRODUCT or len(cand.text.split()) != 1:
         return None
-    key = alias_key(cand.text)
-    fulls = {
-        alias_key(full): full
-        for _, full in _person_full_names(article.cands)
-        if alias_key(full.split()[0]) == key
-    }
+    fulls = article.by_first_name.get(alias_key(cand.text), {})
     return next(iter(fulls.values())) if len(fulls) == 1 else None
 
 
@@ -398,13 +433,7 @@ def _by_product_word(cand: Candidate, article: _Article) -> str | None:
     """ "Nano" after "iPod nano", "Lion" after "Mac OS X Lion": a product's last word."""
     if len(cand.text.split()) != 1:
         return None
-    key = alias_key(cand.text)
-    for other in article.cands:
-        name = other.name or other.text
-        parts = name.split()
-        if other.kind is ActorKind.PRODUCT and len(parts) > 1 and alias_key(parts[-1]) == key:
-            return name
-    return None
+    return article.products_by_last_word.get(alias_key(cand.text))
 
 
 def _by_org_part(cand: Candidate, article: _Article) -> str | None:
@@ -419,16 +448,17 @@ def _by_org_part(cand: Candidate, article: _Article) -> str | None:
         cand.kind is ActorKind.PERSON and len(words) == 1
     ):
         return None
-    for other in article.cands:
-        name = other.name or other.text
-        long = _word_keys(name)
-        if (
-            other.kind is ActorKind.ORGANIZATION
-            and len(long) > len(words)
-            and (long[: len(words)] == words or long[-len(words) :] == words)
-        ):
-            return name
-    return None
+    # a longer name starting or ending with these words starts or ends with their
+    # first or last word: only those names are looked at, the first in text order wins
+    options = article.orgs_by_end_word.get(words[0], []) + article.orgs_by_end_word.get(
+        words[-1], []
+    )
+    matches = [
+        (i, name)
+        for i, long, name in options
+        if len(long) > len(words) and (long[: len(words)] == words or long[-len(words) :] == words)
+    ]
+    return min(matches)[1] if matches else None
 
 
 def _is_suffix(short: list[str], long: list[str]) -> bool:
@@ -448,7 +478,7 @@ def _add_repeated_short_forms(text: str, cands: list[Candidate]) -> list[Candida
             forms[surname] = ActorKind.PERSON
     for acronym in _acronyms_defined(text, cands):
         forms[acronym] = ActorKind.ORGANIZATION
-    firsts = _unique_first_names(text, cands)
+    firsts = _unique_first_names(_Words(text), cands)
     for first in firsts:
         forms.setdefault(first, ActorKind.PERSON)
     if not forms:
@@ -458,16 +488,17 @@ def _add_repeated_short_forms(text: str, cands: list[Candidate]) -> list[Candida
         + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
         + r")(?!\w)"
     )
+    found = SpanSet((c.start, c.end) for c in cands)
     extra = [
         Candidate(m.start(), m.end(), m.group(), forms[m.group()])
         for m in pattern.finditer(text)
-        if all(m.end() <= c.start or m.start() >= c.end for c in cands)
+        if not found.overlaps(m.start(), m.end())
         and not (m.group() in firsts and _inside_a_name(text, m.start(), m.end()))
     ]
     return sorted(cands + extra, key=lambda c: c.start)
 
 
-def _unique_first_names(text: str, cands: Sequence[Candidate]) -> set[str]:
+def _unique_first_names(words: _Words, cands: Sequence[Candidate]) -> set[str]:
     """First names that only one person of the article has, and that the article
     never writes in lower case ("Art Levinson" / "art" is a common word)."""
     owners: dict[str, set[str]] = defaultdict(set)
@@ -482,7 +513,7 @@ def _unique_first_names(text: str, cands: Sequence[Candidate]) -> set[str]:
         and first[:1].isupper()
         and first[1:].islower()
         and first not in _NOT_OWNERS
-        and re.search(rf"(?<![\w-]){re.escape(first.lower())}(?![\w-])", text) is None
+        and first.lower() not in words
     }
 
 
@@ -503,38 +534,47 @@ def _acronyms_defined(text: str, cands: Sequence[Candidate]) -> list[str]:
     return out
 
 
-def _common_word_taken_for_a_person(text: str, cand: Candidate) -> bool:
+def _common_word_taken_for_a_person(words: _Words, cand: Candidate) -> bool:
     """A lone capitalized word spaCy calls a person ("White", "Treaty") that the same
     article also writes in lower case is a common word, not a surname. Only for
     words no full name of the article explains (those resolved before this test)."""
     if cand.kind is not ActorKind.PERSON or cand.from_gazetteer or " " in cand.text:
         return False
     lower = cand.text.lower()
-    return (
-        lower != cand.text
-        and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
-    )
+    return lower != cand.text and lower in words
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+class _Words:
+    """Whether an article writes a word as a whole word (hyphens count as word
+    characters: "art" is not in "art-deco"), in one set lookup per word."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words = set(_WORD.findall(text))
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if _WORD.fullmatch(word):
+            return word in self._words
+        return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self._text) is not None
 
 
 def _build_actors(text: str, cands: list[Candidate]) -> tuple[list[ActorMention], list[Actor]]:
-    surnames: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for pos, full in _person_full_names(cands):
-        surnames[alias_key(_surname(full))].append((pos, full))
-    acronyms = _acronyms(text, cands)
-
-    article = _Article(cands, surnames, acronyms)
+    article = _Article(text, cands)
     resolved: list[Candidate] = []
     for cand in cands:
         long_form = _long_form(cand, article)
         if long_form is not None:
-            target_kind = next(
-                (c.kind for c in cands if (c.name or c.text) == long_form), cand.kind
-            )
+            target_kind = article.kinds.get(long_form, cand.kind)
             # a lone first name resolves here but is no alias: across articles
             # "Steve" would link every Steve to whichever actor carries it first
             first_name = _by_first_name(cand, article) == long_form
             cand = replace(cand, name=long_form, kind=target_kind, is_alias=not first_name)
-        elif _common_word_taken_for_a_person(text, cand):
+        elif _common_word_taken_for_a_person(article.words, cand):
             continue
         resolved.append(cand)
 
@@ -588,19 +628,16 @@ def _main_models(cands: Sequence[Candidate]) -> dict[str, str]:
     an article about something else names in passing). Only numbered designations are
     models ("iPhone 3G", "iPad 2"): "iPod nano" is a line beside the iPod and
     "iPhone OS" no model of it."""
-    families = {c.name for c in cands if c.kind is ActorKind.PRODUCT and c.name}
+    names = [c.name for c in cands if c.kind is ActorKind.PRODUCT and c.name]
+    families = set(names)
+    models_of: dict[str, list[str]] = defaultdict(list)
+    for name in names:  # a family is the name's words before a space
+        for cut in (i for i, ch in enumerate(name) if ch == " "):
+            family = name[:cut]
+            if family in families and _NUMBERED_MODEL.fullmatch(name, cut) is not None:
+                models_of[family].append(name)
     out: dict[str, str] = {}
-    for family in families:
-        models = [
-            c.name
-            for c in cands
-            if c.kind is ActorKind.PRODUCT
-            and c.name
-            and c.name.startswith(family + " ")
-            and _NUMBERED_MODEL.fullmatch(c.name, len(family)) is not None
-        ]
-        if not models:
-            continue
+    for family, models in models_of.items():
         counts = Counter(models)
         first = models[0]
         if counts[first] >= 2 and all(counts[first] > n for m, n in counts.items() if m != first):
@@ -677,8 +714,9 @@ def _actor(members: list[Candidate], owned_forms: Iterable[str] = ()) -> Actor:
 def _longest_form(members: list[Candidate]) -> str:
     forms = [c.name or c.text for c in members]
     counts = Counter(forms)
+    first_seen = {f: -i for i, f in reversed(list(enumerate(forms)))}
     # most words, then most characters, then most frequent, then first seen
-    return max(forms, key=lambda f: (len(f.split()), len(f), counts[f], -forms.index(f)))
+    return max(counts, key=lambda f: (len(f.split()), len(f), counts[f], first_seen[f]))
 
 
 def _venue_variants(name: str) -> list[str]:
