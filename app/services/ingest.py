@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import delete, insert, select, update
-from sqlalchemy.exc import IntegrityError, NoResultFound
+from sqlalchemy.exc import DBAPIError, IntegrityError, NoResultFound
 from sqlalchemy.orm import Session
 
 from app.db import articles as article_queries
@@ -28,8 +28,12 @@ from app.extraction.actors.keys import alias_key
 log = logging.getLogger(__name__)
 
 # A concurrent writer can win a unique constraint (article URL/hash, alias key)
-# between our lookup and our insert; we re-read and retry this many times.
+# between our lookup and our insert, or PostgreSQL can pick our transaction as a
+# deadlock's victim; we re-read and retry this many times.
 WRITE_ATTEMPTS = 3
+# SQLSTATEs after which the same transaction may succeed: deadlock_detected,
+# serialization_failure (the database rolled us back, nothing was written)
+_TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
 
 _ROLE_STRENGTH = {x.Role.AGENT: 0, x.Role.PATIENT: 1, x.Role.MENTIONED: 2}
 _WHITESPACE = re.compile(r"\s+")
@@ -86,14 +90,16 @@ def ingest_article(
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
             article_id = _write_new_article(session, submission, digest, extraction, extractor)
-        except IntegrityError:
+        except DBAPIError as exc:
+            if not _retryable(exc):
+                raise
             session.rollback()
             existing = _existing(session, submission.url, digest)
             if existing is not None:
                 return IngestResult(existing, created=False)
             if attempt == WRITE_ATTEMPTS:
                 raise
-            log.info("ingest: unique-constraint race on actors, retrying (%d)", attempt)
+            log.info("ingest: write race (%s), retrying (%d)", type(exc.orig).__name__, attempt)
         else:
             return IngestResult(_load(session, article_id), created=True)
     raise AssertionError("unreachable")
@@ -119,11 +125,21 @@ def reprocess_article(
             break
         except NoResultFound:  # deleted while we were extracting
             return None
-        except IntegrityError:
+        except DBAPIError as exc:
+            if not _retryable(exc):
+                raise
             session.rollback()
             if attempt == WRITE_ATTEMPTS:
                 raise
     return _load(session, article_id)
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    """A lost race: a unique constraint another writer won, or a deadlock or
+    serialization failure the database resolved by rolling us back."""
+    return isinstance(exc, IntegrityError) or (
+        getattr(exc.orig, "sqlstate", None) in _TRANSIENT_SQLSTATES
+    )
 
 
 def delete_article(session: Session, article_id: int) -> bool:
