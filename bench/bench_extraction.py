@@ -1,6 +1,6 @@
 """Extraction cost: milliseconds per 1,000 words, with and without NER, and each stage's share.
 
-    .venv/bin/python bench/bench_extraction.py [--repeat 2] [--limit N]
+    .venv/bin/python bench/bench_extraction.py [--repeat 2] [--limit N] [--scaling]
 
 Corpus: the TempEval-3 TBAQ news articles (TimeBank + AQUAINT, 256 articles) with
 their DCTs, plus the SemEval-2015 trial articles (30). Every stage of the Extractor
@@ -9,6 +9,10 @@ events — timed separately; spaCy is timed component by component.
 
 Times are CPU time of this process (time.process_time), so other load on a shared
 machine does not inflate them; wall time is close to it on an idle core.
+
+`--scaling` instead times one long article (the corpus texts joined, cut at
+20,000, 80,000 and 320,000 characters; the API accepts up to 1 MiB) through the
+full pipeline: time per 1,000 words should not grow with the length, stage by stage.
 
 Configurations:
   full     the spaCy model as shipped: tok2vec, tagger, parser, attribute_ruler,
@@ -137,12 +141,56 @@ def report(result: dict[str, Any]) -> None:
     print(f"  {'spacy (all pipes)':<22}{100 * spacy_total / measured:>6.1f}%")
 
 
+SCALING_SIZES = (20_000, 80_000, 320_000)
+
+
+def scaling(articles: list[Article]) -> None:
+    """Cost per 1,000 words of one ever longer article, by stage."""
+    nlp = load_nlp(MODEL)
+    nlp.max_length = max(nlp.max_length, max(SCALING_SIZES) + 1)
+    parts = {
+        "tagger": RuleTemporalTagger(),
+        "finder": GazetteerActorFinder.default(),
+        "assembler": DependencyEventAssembler(),
+    }
+    body = "\n\n".join(a.text for a in articles)
+    extract_timed(nlp, parts, articles[0], StageTimer())  # warm-up
+    rows = []
+    for size in SCALING_SIZES:
+        article = Article(body[:size], articles[0].dct)
+        timer = StageTimer()
+        extract_timed(nlp, parts, article, timer)
+        kwords = len(article.text.split()) / 1000
+        stages = {
+            "spacy": sum(v for k, v in timer.seconds.items() if k.startswith("spacy.")),
+            **{k: v for k, v in timer.seconds.items() if not k.startswith("spacy.")},
+        }
+        rows.append((size, kwords, {k: 1000 * v / kwords for k, v in stages.items()}))
+    names = list(rows[0][2])
+    print(f"one article of growing length: ms per 1,000 words ({len(body):,} characters joined)")
+    print(f"  {'characters':>10}{'words':>9}{'total':>9}" + "".join(f"{n:>10}" for n in names))
+    for size, kwords, per in rows:
+        total = sum(per.values())
+        print(
+            f"  {size:>10,}{int(kwords * 1000):>9,}{total:>9.1f}"
+            + "".join(f"{per[n]:>10.1f}" for n in names)
+        )
+    first, last = rows[0][2], rows[-1][2]
+    growth = sum(last.values()) / sum(first.values())
+    longest, shortest = SCALING_SIZES[-1], SCALING_SIZES[0]
+    print(f"  per-word cost at {longest:,} vs {shortest:,} characters: {growth:.2f}x")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    parser.add_argument("--scaling", action="store_true", help="one ever longer article")
     args = parser.parse_args(argv)
     articles = load_articles()
+    if args.scaling:
+        scaling(articles)
+        return 0
     if args.limit:
         articles = articles[: args.limit]
     words = sum(len(a.text.split()) for a in articles)
