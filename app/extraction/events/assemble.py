@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from app.extraction.events.clauses import (
+    AntecedentIndex,
     LocatedMention,
     clause_tokens,
     controller,
@@ -106,6 +108,8 @@ class DependencyEventAssembler:
         mentions: Sequence[ActorMention],
         publication: PublicationDate,
     ) -> list[Event]:
+        # Everything looked up per sentence, per trigger or per word is indexed here,
+        # once per article, so that the work stays linear in the article's length.
         text: str = doc.text  # spaCy rebuilds it on every access: read it once
         sentences = _sentences(doc, text, publication)
         sentence_of = {t.i: sentence.number for sentence in sentences for t in sentence.tokens}
@@ -113,17 +117,18 @@ class DependencyEventAssembler:
         by_head: dict[int, list[LocatedMention]] = defaultdict(list)
         for lm in located:
             by_head[lm.head.i].append(lm)
-        dated = _dated_triggers(doc, text, timexes, publication)
+        antecedents = AntecedentIndex(located)
+        dated = _dated_triggers(doc, TextLayout(text), timexes, publication)
+        dated_in = _dated_by_sentence(doc, dated, sentences)
         publication_dating = _publication_dating(publication)
         narrative = publication_dating
         events: list[Event] = []
         for sentence in sentences:
-            sentence_dated = {
-                i: idx for i, idx in dated.items() if sentence.start <= doc[i].idx < sentence.end
-            }
+            sentence_dated = dated_in.get(sentence.number, {})
             finite = [t for t in sentence.tokens if _undated_candidate(t, sentence_dated)]
             stops = set(sentence_dated) | {t.i for t in finite}
-            context = _Context(doc, text, located, by_head, sentence, stops)
+            nearby = antecedents.window(sentence.number)
+            context = _Context(doc, text, nearby, by_head, sentence, stops)
             for trigger_i, timex_index in sorted(sentence_dated.items()):
                 dating = _text_dating(timexes[timex_index], timex_index)
                 events.append(context.event(doc[trigger_i], dating))
@@ -169,14 +174,16 @@ class _Context:
         self,
         doc: Any,
         text: str,
-        located: Sequence[LocatedMention],
+        nearby: Sequence[LocatedMention],
         by_head: dict[int, list[LocatedMention]],
         sentence: _Sentence,
         stops: set[int],
     ) -> None:
+        """`nearby`: the mentions a pronoun or description of the sentence may refer to
+        (`AntecedentIndex.window`)."""
         self._doc = doc
         self._text = text
-        self._located = located
+        self._nearby = nearby
         self._by_head = by_head
         self._sentence = sentence
         self._stops = stops
@@ -249,9 +256,9 @@ class _Context:
         for lm in self._by_head.get(token.i, ()):
             merge_role(roles, lm.mention.key, role)
         if token.pos_ == "PRON":
-            antecedent = resolve_pronoun(token, self._located, self._sentence.number)
+            antecedent = resolve_pronoun(token, self._nearby, self._sentence.number)
         elif token.i not in self._by_head:
-            antecedent = resolve_description(token, self._located, self._sentence.number)
+            antecedent = resolve_description(token, self._nearby, self._sentence.number)
         else:
             return
         if antecedent is not None:
@@ -271,19 +278,19 @@ def _undated_candidate(token: Token, sentence_dated: dict[int, int]) -> bool:
 
 
 def _dated_triggers(
-    doc: Any, text: str, timexes: Sequence[Timex], publication: PublicationDate
+    doc: Any, layout: TextLayout, timexes: Sequence[Timex], publication: PublicationDate
 ) -> dict[int, int]:
     """Trigger token index → index of the timex dating it (the finest when several do)."""
     dated: dict[int, int] = {}
     for index, timex in enumerate(timexes):
         if not timex.can_date_event or _in_span(timex.start, publication.span):
             continue
-        if _fills_its_line(text, timex):
+        if _fills_its_line(layout, timex):
             continue  # a date line or byline, not a date in a sentence
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        trigger = find_trigger(span, _paragraph_of(text, doc, timex.start))
+        trigger = find_trigger(span, _paragraph_of(layout, doc, timex.start))
         if trigger is None:
             continue
         previous = dated.get(trigger.i)
@@ -292,10 +299,25 @@ def _dated_triggers(
     return dated
 
 
-def _fills_its_line(text: str, timex: Timex) -> bool:
-    line_start = text.rfind("\n", 0, timex.start) + 1
-    line_end = text.find("\n", timex.end)
-    line_end = len(text) if line_end == -1 else line_end
+def _dated_by_sentence(
+    doc: Any, dated: dict[int, int], sentences: Sequence[_Sentence]
+) -> dict[int, dict[int, int]]:
+    """Sentence number → its dated triggers (as in `dated`, in the same order): those
+    whose first character the sentence covers. Sentences are disjoint and in text
+    order, so a binary search over their starts finds each trigger's."""
+    starts = [sentence.start for sentence in sentences]
+    dated_in: dict[int, dict[int, int]] = defaultdict(dict)
+    for trigger_i, timex_index in dated.items():
+        offset = doc[trigger_i].idx
+        k = bisect_right(starts, offset) - 1
+        if k >= 0 and offset < sentences[k].end:
+            dated_in[sentences[k].number][trigger_i] = timex_index
+    return dated_in
+
+
+def _fills_its_line(layout: TextLayout, timex: Timex) -> bool:
+    text = layout.text
+    line_start, line_end = layout.line_around(timex.start, timex.end)
     rest = text[line_start : timex.start] + text[timex.end : line_end]
     return not rest.strip(" \t.,;:-\u2013\u2014()")
 
@@ -417,14 +439,56 @@ def _headline_end(text: str) -> int:
     return first_end
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
-def _paragraph_of(text: str, doc: Any, offset: int) -> range:
+class TextLayout:
+    """The line breaks and paragraph breaks of an article, found once and looked up by
+    binary search: scanning the text for them around every timex took time in
+    proportion to the whole text each time (quadratic on a long article)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+        self._breaks = [(m.start(), m.end()) for m in PARAGRAPH_BREAK.finditer(text)]
+        self._break_starts = [start for start, _ in self._breaks]
+
+    def line_around(self, start: int, end: int) -> tuple[int, int]:
+        """From the line break before `start` to the first one at or after `end` (the
+        text's ends when there is none)."""
+        before = bisect_left(self._newlines, start)  # newlines before `start`
+        after = bisect_left(self._newlines, end)  # first newline at or after `end`
+        line_start = self._newlines[before - 1] + 1 if before else 0
+        line_end = self._newlines[after] if after < len(self._newlines) else len(self.text)
+        return line_start, line_end
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        """Char span of the paragraph holding `offset`: from the end of the last
+        paragraph break in the text before `offset` to the start of the first break
+        found from `offset` on."""
+        k = bisect_left(self._break_starts, offset)  # how many breaks start before `offset`
+        if k and self._breaks[k - 1][1] > offset:
+            return self._paragraph_in_break(offset, k - 1)
+        start = self._breaks[k - 1][1] if k else 0
+        end = self._break_starts[k] if k < len(self._breaks) else len(self.text)
+        return start, end
+
+    def _paragraph_in_break(self, offset: int, inside: int) -> tuple[int, int]:
+        """`paragraph` for an offset inside the white space of break number `inside`
+        (no timex starts there, but the answer stays exact): a scan up to `offset`
+        cuts that break short and a scan from `offset` starts within it, so run both
+        scans, the first from that break on."""
+        text = self.text
+        previous = self._breaks[inside - 1][1] if inside else 0
+        cut = PARAGRAPH_BREAK.finditer(text, self._break_starts[inside], offset)
+        start = max((m.end() for m in cut), default=previous)
+        found = PARAGRAPH_BREAK.search(text, offset)
+        return start, found.start() if found else len(text)
+
+
+def _paragraph_of(layout: TextLayout, doc: Any, offset: int) -> range:
     """Token indices of the paragraph (blank-line separated) holding char `offset`."""
-    start = max((m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, offset)), default=0)
-    found = _PARAGRAPH_BREAK.search(text, offset)
-    end = found.start() if found else len(text)
+    start, end = layout.paragraph(offset)
     span = doc.char_span(start, end, alignment_mode="expand")
     return range(span.start, span.end) if span is not None else range(0)
 
@@ -435,7 +499,7 @@ def _sentences(doc: Any, text: str, publication: PublicationDate) -> list[_Sente
     pieces: list[tuple[int, int]] = []
     for sent in doc.sents:
         start = sent.start_char
-        for brk in _PARAGRAPH_BREAK.finditer(text, sent.start_char, sent.end_char):
+        for brk in PARAGRAPH_BREAK.finditer(text, sent.start_char, sent.end_char):
             pieces.append((start, brk.start()))
             start = brk.end()
         pieces.append((start, sent.end_char))

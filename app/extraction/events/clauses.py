@@ -10,6 +10,7 @@ without its own subject borrows the controller's ("TASS cited him as saying",
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -231,12 +232,38 @@ def phrase_tokens(head: Token) -> Iterator[Token]:
         todo.extend(c for c in token.children if c.dep_ in _PHRASE_DEPS)
 
 
+class AntecedentIndex:
+    """The mentions of an article grouped by sentence, so that a pronoun or a
+    description looks only at the few sentences its antecedent may be in: a scan
+    of every mention per word made assembly quadratic in the article's length."""
+
+    def __init__(self, located: Sequence[LocatedMention]) -> None:
+        # (position in `located`, mention): the window keeps the article's order
+        self._by_sentence: dict[int, list[tuple[int, LocatedMention]]] = defaultdict(list)
+        for position, lm in enumerate(located):
+            self._by_sentence[lm.sentence].append((position, lm))
+
+    def window(self, sentence: int) -> list[LocatedMention]:
+        """The mentions of `sentence` and of the sentences before it that
+        `resolve_pronoun` and `resolve_description` consider, in the given order."""
+        nearby = [
+            pair
+            for number in range(sentence - _PRONOUN_WINDOW_SENTENCES, sentence + 1)
+            for pair in self._by_sentence.get(number, ())
+        ]
+        nearby.sort(key=lambda pair: pair[0])
+        return [lm for _, lm in nearby]
+
+
 def resolve_pronoun(
     pronoun: Token, mentions: Sequence[LocatedMention], sentence: int
 ) -> ActorMention | None:
     """The antecedent of a pronoun: the latest compatible subject of the last few
     sentences, else the latest compatible mention ("he said" → the last person
-    named, preferring one the story made a subject)."""
+    named, preferring one the story made a subject).
+
+    `mentions` in the article's order; only those of the last few sentences count, so
+    `AntecedentIndex.window(sentence)` is all it needs."""
     kinds = _PRONOUN_KINDS.get(pronoun.lower_)
     if kinds is None or is_expletive(pronoun):
         return None
@@ -256,7 +283,7 @@ def resolve_description(
     noun: Token, mentions: Sequence[LocatedMention], sentence: int
 ) -> ActorMention | None:
     """The antecedent of a definite description: "the store" → the latest actor whose
-    name has that word ("iTunes Music Store")."""
+    name has that word ("iTunes Music Store"). `mentions` as for `resolve_pronoun`."""
     if noun.pos_ != "NOUN" or not any(
         c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE_WORDS for c in noun.children
     ):
