@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.temporal import lexicon as lx
+
 _TITLE_WORD = r"(?:[A-Z][\w'’.&-]*|\d[\d,.:/]*)"
-_DATE_NAMES = (
-    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-    "May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-    "Sept?|Oct|Nov|Dec"
-)
+_DATE_NAMES = lx.cased_alternation([*lx.WEEKDAYS, *lx.MONTHS])
 _NAME_WORD = rf"(?!(?:{_DATE_NAMES})\b)[A-Z][\w'’&-]*"
 
 VETOES: tuple[re.Pattern[str], ...] = (
