@@ -54,10 +54,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
+from app.db.actors import actor_ids_by_name
 from app.db.engine import make_engine, make_session_factory
-from app.db.models import ActorAlias
 from app.extraction.actors.finder import GazetteerActorFinder
 from app.extraction.actors.keys import alias_key
 from app.extraction.actors.ner import entities_from_doc, load_ner
@@ -470,19 +468,17 @@ def stored_actor_ids(
     into a fresh SQLite store through the service (`ingest_article`), so the figure is
     the store's own linking rather than an emulation of it. Only actors are written:
     the extraction handed to the service carries no timexes or events."""
+    # any date: the actors do not depend on it
+    publication = PublicationDate(dt.date(2000, 1, 1), PublishedAtSource.REQUEST)
     with tempfile.TemporaryDirectory(prefix="chronicle-meantime-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'store.db'}"
         create_schema(url)
         engine = make_engine(url)
-        ids: dict[str, int] = {}
         try:
             with make_session_factory(engine)() as session:
                 for doc, (mentions, actors) in zip(docs, predictions, strict=True):
-                    day = dt.date(2000, 1, 1)  # actors do not depend on it
                     extraction = Extraction(
-                        PublicationDate(day, PublishedAtSource.REQUEST),
-                        actors=tuple(actors),
-                        mentions=tuple(mentions),
+                        publication, actors=tuple(actors), mentions=tuple(mentions)
                     )
                     result = ingest_article(
                         session, _Precomputed(extraction), ArticleSubmission(doc.text, None)
@@ -490,14 +486,12 @@ def stored_actor_ids(
                     if not result.created:  # the store keeps one copy of a text
                         raise ValueError(f"{doc.doc_id}: same text as an earlier document")
                     session.commit()
-                keys = {a.key for _, actors in predictions for a in actors}
-                rows = session.execute(
-                    select(ActorAlias.key, ActorAlias.actor_id).where(ActorAlias.key.in_(keys))
-                ).tuples()
-                ids = dict(rows.all())
+                # actor keys are alias keys already (alias_key folds them to themselves)
+                keys = list({a.key for _, actors in predictions for a in actors})
+                found = actor_ids_by_name(session, keys)
         finally:
             engine.dispose()
-    return ids
+    return {k: actor_id for k, actor_id in zip(keys, found, strict=True) if actor_id is not None}
 
 
 @dataclass
