@@ -17,6 +17,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from app.api import actors, articles, events, health
 from app.api.head import HeadAsGetMiddleware
 from app.api.limits import BodySizeLimitMiddleware
+from app.api.methods import MethodNotAllowedMiddleware
 from app.api.metrics import Metrics, MetricsMiddleware
 from app.config import Settings
 from app.db.engine import make_engine, make_session_factory
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None, extractor: ExtractorLike | None
     for router in (articles.router, events.router, actors.router, health.router):
         app.include_router(router)
     # Added innermost first: CORS ends up outermost, so even 413s carry CORS headers.
+    app.add_middleware(MethodNotAllowedMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     # Outside the metrics: a HEAD is counted as the GET it is served as, under its route.

@@ -1,0 +1,61 @@
+"""Method handling: a 405 names every method the path supports (RFC 9110 §15.5.6), and a
+literal path is not read as an id ("/articles/batch" is not article "batch")."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api.test_errors import problem
+from tests.conftest import Backend, count_rows
+
+
+def allowed(response) -> set[str]:  # type: ignore[no-untyped-def]
+    return {m.strip() for m in response.headers["allow"].split(",")}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "expected"),
+    [
+        # GET /articles and POST /articles are two routes: both must be named.
+        ("PUT", "/articles", {"GET", "HEAD", "POST"}),
+        ("PUT", "/articles/1", {"GET", "HEAD", "DELETE"}),
+        ("PATCH", "/events", {"GET", "HEAD"}),
+        ("POST", "/events/1", {"GET", "HEAD"}),
+        ("GET", "/extract", {"POST"}),
+        ("GET", "/articles/1/reprocess", {"POST"}),
+        ("DELETE", "/actors", {"GET", "HEAD"}),
+    ],
+)
+def test_405_lists_every_method_of_the_path(
+    client: TestClient, method: str, path: str, expected: set[str]
+):
+    response = client.request(method, path)
+    body = problem(response, 405)
+    assert body["title"] == "Method Not Allowed"
+    assert body["instance"] == path
+    assert allowed(response) == expected
+
+
+@pytest.mark.parametrize("method", ["GET", "DELETE", "PUT"])
+def test_batch_path_is_not_an_article_id(client: TestClient, db: Backend, method: str):
+    response = client.request(method, "/articles/batch")
+    problem(response, 405)
+    assert allowed(response) == {"POST"}
+    assert set(count_rows(db).values()) == {0}
+
+
+def test_head_of_a_post_only_path_is_405(client: TestClient):
+    response = client.head("/articles/batch")
+    assert response.status_code == 405
+    assert allowed(response) == {"POST"}
+    assert response.content == b""
+
+
+def test_allowed_methods_still_reach_their_routes(client: TestClient):
+    created = client.post("/articles", json={"text": "Hello."})
+    assert created.status_code == 201
+    article_id = created.json()["id"]
+    assert client.get(f"/articles/{article_id}").status_code == 200
+    assert client.get("/articles/x").status_code == 422  # a malformed id is still named
+    assert client.delete(f"/articles/{article_id}").status_code == 204
