@@ -64,7 +64,14 @@ def test_rule_example(tagger: RuleTemporalTagger, rule_name: str, ex: Example) -
 
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_negative(tagger: RuleTemporalTagger, text: str) -> None:
-    assert tagger.tag(text, dt.date(2020, 11, 6)) == []
+    """Nothing in the text, or with a [bracketed] part, nothing over that part
+    ("Between April 24 and [25] people": the date stays, the figure is none)."""
+    plain, spans = unmark(text)
+    found = tagger.tag(plain, dt.date(2020, 11, 6))
+    if not spans:
+        assert found == []
+    for start, end in spans:
+        assert [t for t in found if t.start < end and start < t.end] == [], found
 
 
 @pytest.mark.parametrize(("alone", "in_context"), LATENT)

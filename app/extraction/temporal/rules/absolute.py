@@ -6,7 +6,7 @@ import re
 
 from app.extraction.temporal import dateparser_adapter
 from app.extraction.temporal import lexicon as lx
-from app.extraction.temporal.candidate import Kind, Meaning
+from app.extraction.temporal.candidate import NARRATIVE, Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule, text_after, word_before
 from app.extraction.temporal.rules.patterns import DAYNUM, LB, MONTH, RB, SEASON, WEEKDAY, YEAR
 
@@ -254,6 +254,34 @@ def _day_range(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.CALENDAR, "day", year=year, month=month, day=d1, end=end)
 
 
+# "on April 24 and 25", "March 3 or 4": a second day number sharing the month just
+# named; it is the first date shifted by the difference, so it takes that date's
+# month and year (the first date is the story's last named date when it is anchored)
+_FIRST_DAY_LEFT = re.compile(rf"\b(?P<month>{MONTH})\s{{0,2}}(?P<d1>{DAYNUM}),?\s+(?:and|or)\s+\Z")
+# after the second number: punctuation, the end, a year or a function word; not a
+# noun or a unit ("April 24 and 25 people", "March 3 and 4 percent": figures)
+_SECOND_DAY_RIGHT = re.compile(
+    r"\s*(?:[.,;:!?)\"'’”]|\Z)|\s+(?:in|at|on|to|for|and|or|but|when|with|the|this|next|"
+    r"last|from|by|during|before|after|while|as|because|if|that|which|where|respectively)\b",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_day(m: re.Match[str], text: str) -> Meaning | None:
+    first = _FIRST_DAY_LEFT.search(text, max(0, m.start() - 24), m.start())
+    if first is None:
+        return None
+    d1, d2 = int(re.sub(r"\D", "", first.group("d1"))), _day(m)
+    if not d1 < d2:
+        return None
+    if m.group("year"):
+        month = lx.month_number(first.group("month"))
+        return Meaning(Kind.CALENDAR, "day", year=int(m.group("year")), month=month, day=d2)
+    if not _SECOND_DAY_RIGHT.match(text, m.end()):
+        return None
+    return Meaning(Kind.RELATIVE, "day", offset=d2 - d1, discourse=NARRATIVE)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "absolute.month_day_year",
@@ -302,6 +330,21 @@ RULES: tuple[Rule, ...] = (
         rf"{LB}{_WD}(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<month>{MONTH})(?!\s*\d)",
         _calendar_day,
         examples=(Example("it ended on [27 September] after", "2020-09-27"),),
+    ),
+    Rule(
+        "absolute.coordinated_day",
+        rf"(?:(?<=\band\s)|(?<=\bor\s))(?P<day>{DAYNUM}){RB}(?:,\s+(?P<year>{YEAR}){RB})?",
+        _coordinated_day,
+        examples=(
+            Example(
+                "the summit on April 24 and [25] in Washington", "2020-04-25", dct="2020-03-10"
+            ),
+            Example("talks on March 3 or [4].", "2020-03-04", dct="2020-03-10"),
+            Example("He met them Oct. 12 and [13], officials said", "2020-10-13", dct="2020-11-06"),
+            # the second day takes the first one's year, read from its clause
+            Example("It will hold hearings on Jan. 5 and [6].", "2021-01-06", dct="2020-11-06"),
+            Example("on Dec. 30 and [31, 1998]", "1998-12-31", dct="2020-11-06"),
+        ),
     ),
     Rule(
         "absolute.day_range",
@@ -421,6 +464,10 @@ NEGATIVES: tuple[str, ...] = (
     "He gave to the March of Dimes.",
     "They sent a 2000-member force.",
     "a joint venture called Orion 1980, manufacturing",
+    # a figure after a coordinated date is no second day ("April 24" stays a date)
+    "Between April 24 and [25] people were hurt.",
+    "rates rose between March 3 and [4] percent",
+    "on Oct. 12 and [13.5] million shares",
 )
 
 LATENT: tuple[tuple[str, str], ...] = (

@@ -1,10 +1,11 @@
 """Rule records: a named pattern, a builder, and the examples that test it.
 
 Rules are data (ARCHITECTURE "Rules are data with executable examples"): each
-family module exports RULES, NEGATIVES (texts that must yield nothing) and
-LATENT pairs (a phrase that is nothing alone, and the same phrase in a
-context that makes it a date).  tests/extraction/temporal/test_rules.py runs
-every example through the whole tagger.
+family module exports RULES, NEGATIVES (texts that must yield nothing, or
+nothing over their [bracketed] part) and LATENT pairs (a phrase that is
+nothing alone, and the same phrase in a context that makes it a date).
+tests/extraction/temporal/test_rules.py runs every example through the whole
+tagger.
 """
 
 from __future__ import annotations

@@ -43,6 +43,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "absolute.month_day": _MONTHS,
     "absolute.day_month": _MONTHS,
     "absolute.day_range": _MONTHS,
+    "absolute.coordinated_day": _MONTHS,
     "absolute.month_year": _MONTHS,
     "absolute.month_relative_year": _MONTHS,
     "absolute.month": _MONTHS,
