@@ -1,4 +1,5 @@
-"""Settings from the environment: `DATABASE_URL` as is, everything else `CHRONICLE_*`."""
+"""Settings from the environment: `DATABASE_URL` as is (or `CHRONICLE_DATABASE_URL`),
+everything else `CHRONICLE_*`."""
 
 from __future__ import annotations
 
@@ -23,9 +24,11 @@ def _split_commas(value: object) -> object:
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CHRONICLE_", extra="ignore")
 
+    # SPEC names the conventional DATABASE_URL; CHRONICLE_DATABASE_URL, the name every
+    # other setting would suggest, is read too (after it) rather than silently ignored.
     database_url: str = Field(
         default=DEFAULT_DATABASE_URL,
-        validation_alias=AliasChoices("DATABASE_URL", "database_url"),
+        validation_alias=AliasChoices("DATABASE_URL", "CHRONICLE_DATABASE_URL", "database_url"),
     )
     api_keys: CommaList = Field(default_factory=list)
     read_requires_key: bool = False
