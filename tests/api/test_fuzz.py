@@ -8,6 +8,9 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.main import create_app
+from tests.conftest import make_settings
+
 FUZZ = settings(
     max_examples=120,
     deadline=None,
@@ -87,24 +90,17 @@ query_values = st.one_of(
         ]
     ),
 )
+# Every query parameter the API documents for the timeline, read from its OpenAPI
+# document so that a parameter added later is fuzzed too.
+EVENT_QUERY_PARAMS = sorted(
+    p["name"]
+    for p in create_app(make_settings("sqlite://")).openapi()["paths"]["/events"]["get"][
+        "parameters"
+    ]
+    if p["in"] == "query"
+)
 event_params = st.dictionaries(
-    st.sampled_from(
-        [
-            "actor",
-            "actor_mode",
-            "from",
-            "to",
-            "q",
-            "article_id",
-            "source",
-            "granularity",
-            "dated_by",
-            "order",
-            "limit",
-            "cursor",
-            "format",
-        ]
-    ),
+    st.sampled_from(EVENT_QUERY_PARAMS),
     query_values,
     max_size=5,
 )
