@@ -338,6 +338,16 @@ Point = tuple[str, cal.Interval, str, dt.date | None]
 
 
 def _point(m: Meaning, dct: dt.date, tense: Tense) -> Point | None:
+    point = _named_point(m, dct, tense)
+    if point is None or point[3] is None or not (m.shift_days or m.week_of):
+        return point
+    day = cal.shift_days(point[3], m.shift_days)
+    if m.week_of:
+        return timex3.week_value(day), cal.week_of(day), "week", None
+    return _day_point(day)
+
+
+def _named_point(m: Meaning, dct: dt.date, tense: Tense) -> Point | None:
     if m.kind is Kind.WEEKDAY and m.unit == "weekend":
         saturday = _weekday(m, dct, tense)
         return timex3.weekend_value(saturday), cal.weekend_of(saturday), "weekend", None

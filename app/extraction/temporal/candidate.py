@@ -55,6 +55,10 @@ class Meaning:
     discourse: str | None = None
     end: Meaning | None = None  # the other end of a range
     fiscal: bool = False  # a quarter numbered by a fiscal year ("the fiscal first quarter")
+    # a day moved by whole days once anchored ("the day before last Tuesday": -1)
+    shift_days: int = 0
+    # the ISO week holding the anchored day ("the week of March 6", "Easter week")
+    week_of: bool = False
 
     def with_mod(self, mod: str | None) -> Meaning:
         return replace(self, mod=mod)

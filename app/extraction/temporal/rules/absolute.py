@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from app.extraction.temporal import dateparser_adapter
 from app.extraction.temporal import lexicon as lx
@@ -282,6 +283,12 @@ def _coordinated_day(m: re.Match[str], text: str) -> Meaning | None:
     return Meaning(Kind.RELATIVE, "day", offset=d2 - d1, discourse=NARRATIVE)
 
 
+def _week_of(m: re.Match[str], text: str) -> Meaning | None:
+    """ "the week of March 6": the ISO week holding that day."""
+    day = _calendar_day(m, text)
+    return None if day is None else replace(day, week_of=True)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "absolute.month_day_year",
@@ -344,6 +351,25 @@ RULES: tuple[Rule, ...] = (
             # the second day takes the first one's year, read from its clause
             Example("It will hold hearings on Jan. 5 and [6].", "2021-01-06", dct="2020-11-06"),
             Example("on Dec. 30 and [31, 1998]", "1998-12-31", dct="2020-11-06"),
+        ),
+    ),
+    Rule(
+        "absolute.week_of",
+        rf"\bthe\s+week\s+of\s+(?P<month>{MONTH})\s{{0,2}}(?P<day>{DAYNUM})"
+        rf"(?:,?\s+(?P<year>{YEAR}))?{RB}",
+        _week_of,
+        examples=(
+            Example(
+                "a hearing [the week of March 6], he said",
+                "2000-W10",
+                dct="2000-02-24",
+                granularity="week",
+                start_date="2000-03-06",
+                end_date="2000-03-12",
+            ),
+            Example("sales in [the week of Oct. 16, 1989]", "1989-W42", dct="1989-11-02"),
+            # a Sunday closes its ISO week
+            Example("during [the week of Nov. 8]", "2020-W45", dct="2020-11-20"),
         ),
     ),
     Rule(

@@ -44,6 +44,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "absolute.day_month": _MONTHS,
     "absolute.day_range": _MONTHS,
     "absolute.coordinated_day": _MONTHS,
+    "absolute.week_of": frozenset({"week"}),
     "absolute.month_year": _MONTHS,
     "absolute.month_relative_year": _MONTHS,
     "absolute.month": _MONTHS,
