@@ -19,7 +19,7 @@ def _day(m: re.Match[str]) -> int:
     return int(re.sub(r"\D", "", m.group("day")))
 
 
-def _calendar_day(m: re.Match[str], _text: str) -> Meaning | None:
+def calendar_day(m: re.Match[str], _text: str) -> Meaning | None:
     year = int(m.group("year")) if m.groupdict().get("year") else None
     return Meaning(
         Kind.CALENDAR, "day", year=year, month=lx.month_number(m.group("month")), day=_day(m)
@@ -285,7 +285,7 @@ def _coordinated_day(m: re.Match[str], text: str) -> Meaning | None:
 
 def _week_of(m: re.Match[str], text: str) -> Meaning | None:
     """ "the week of March 6": the ISO week holding that day."""
-    day = _calendar_day(m, text)
+    day = calendar_day(m, text)
     return None if day is None else replace(day, week_of=True)
 
 
@@ -293,7 +293,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "absolute.month_day_year",
         rf"{LB}{_WD}(?P<month>{MONTH})\s{{0,2}}(?P<day>{DAYNUM}),?\s+(?P<year>{YEAR}){RB}",
-        _calendar_day,
+        calendar_day,
         examples=(
             Example("[March 15, 2007]", "2007-03-15", dct="1989-10-30", granularity="day"),
             Example("on [Saturday, April 25, 1998] at", "1998-04-25", dct="1998-05-01"),
@@ -303,13 +303,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "absolute.day_month_year",
         rf"{LB}{_WD}(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR}){RB}",
-        _calendar_day,
+        calendar_day,
         examples=(Example("on [6 October 2020].", "2020-10-06", dct="2020-11-06"),),
     ),
     Rule(
         "absolute.month_day",
         rf"{LB}{_WD}(?P<month>{MONTH})\s{{0,2}}(?P<day>{DAYNUM}){_DAY_END}\b",
-        _calendar_day,
+        calendar_day,
         examples=(
             Example("At a news briefing on [November 5], she said", "2020-11-05"),
             Example("the war that erupted on [September 27].", "2020-09-27", dct="2020-10-06"),
@@ -335,7 +335,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "absolute.day_month",
         rf"{LB}{_WD}(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<month>{MONTH})(?!\s*\d)",
-        _calendar_day,
+        calendar_day,
         examples=(Example("it ended on [27 September] after", "2020-09-27"),),
     ),
     Rule(

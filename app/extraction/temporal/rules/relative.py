@@ -9,12 +9,25 @@ because they are anchored to an event, not to the publication date.  "ago",
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from app.extraction.temporal import lexicon as lx
 from app.extraction.temporal import timex3
 from app.extraction.temporal.candidate import ANAPHOR, NARRATIVE, QUARTER_ENDED, Kind, Meaning
+from app.extraction.temporal.rules.absolute import calendar_day
 from app.extraction.temporal.rules.base import Example, Rule
-from app.extraction.temporal.rules.patterns import NUMBER, ORDINAL, PART_OF_DAY, SEASON
+from app.extraction.temporal.rules.patterns import (
+    DAYNUM,
+    MONTH,
+    NUMBER,
+    ORDINAL,
+    PART_OF_DAY,
+    RB,
+    SEASON,
+    WEEKDAY,
+    YEAR,
+)
+from app.extraction.temporal.rules.weekday import weekday_meaning
 
 _DEICTIC = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 # Names that end in "Today" (a channel, a newspaper): never the DCT
@@ -156,6 +169,21 @@ def _narrative_day(m: re.Match[str], _text: str) -> Meaning | None:
 # "Today is the eighth day of Desert Shield", "It's the second day of an offensive":
 # after a present-tense copula the Nth day of something is the day of writing
 _PRESENT_COPULA = re.compile(r"\b(?:is|it['’]s|today['’]s)\s+\Z", re.IGNORECASE)
+
+
+# "the day before last Tuesday's hearing", "the day after Oct. 12", "the day before
+# yesterday": the named day moved by one; the article is outside the expression, as
+# TimeML spans it ("The [day before last Tuesday]'s federal court hearing")
+def _day_before_after(m: re.Match[str], text: str) -> Meaning | None:
+    shift = -1 if m.group("rel").lower() == "before" else 1
+    day: Meaning | None
+    if m.group("deictic"):
+        day = Meaning(Kind.RELATIVE, "day", offset=_DEICTIC[m.group("deictic").lower()])
+    elif m.group("weekday"):
+        day = weekday_meaning(m, text)
+    else:
+        day = calendar_day(m, text)
+    return None if day is None else replace(day, shift_days=shift)
 
 
 def _ordinal_day(m: re.Match[str], text: str) -> Meaning | None:
@@ -345,6 +373,26 @@ RULES: tuple[Rule, ...] = (
             Example("Talks began March 3, 1997. [The next day], he left.", "1997-03-04"),
             Example("It rained on Oct. 12 and fell [the following day].", "2020-10-13"),
             Example("He arrived on Monday and spoke [that day].", "2020-11-02"),
+        ),
+    ),
+    Rule(
+        "relative.day_before_after",
+        r"(?<=\bthe\s)day\s+(?P<rel>before|after)\s+(?:(?P<deictic>yesterday|tomorrow)\b"
+        r"|(?:(?P<dir>last|next|this|coming|past|previous)\s+)?"
+        rf"(?P<weekday>{WEEKDAY})(?!['’]s\s+(?-i:[A-Z]))\b"
+        rf"|(?P<month>{MONTH})\s{{0,2}}(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR}))?{RB})",
+        _day_before_after,
+        examples=(
+            Example(
+                "The [day before last Tuesday]'s court hearing, he left",
+                "2000-02-21",
+                dct="2000-02-24",
+            ),
+            Example("He arrived the [day after Oct. 12].", "2020-10-13"),
+            Example("on the [day before March 1, 2000]", "2000-02-29"),
+            Example("Talks resume the [day after next Monday].", "2020-11-10"),
+            Example("the [day before yesterday]", "2020-11-04"),
+            Example("the [day after tomorrow]", "2020-11-08"),
         ),
     ),
     Rule(

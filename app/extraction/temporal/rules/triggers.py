@@ -63,6 +63,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "relative.the_year": frozenset({"year"}),
     "relative.narrative_day": frozenset({"day"}),
     "relative.ordinal_day": frozenset({"day"}),
+    "relative.day_before_after": frozenset({"day"}),
     "relative.until_then": frozenset({"then"}),
     "relative.period_ended": frozenset({"year"}),
     "relative.weekend": frozenset({"weekend"}),

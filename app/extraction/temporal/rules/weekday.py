@@ -30,7 +30,7 @@ _DIRECTION = {
 _DAY_VALUED_PARTS = frozenset({"night", "overnight", "morning"})
 
 
-def _weekday(m: re.Match[str], _text: str) -> Meaning | None:
+def weekday_meaning(m: re.Match[str], _text: str) -> Meaning | None:
     d = m.groupdict()
     direction = _DIRECTION[" ".join(d["dir"].lower().split())] if d.get("dir") else 0
     pod = (d.get("pod") or "").lower()
@@ -56,7 +56,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "weekday.named",
         rf"\b{_DIR}(?P<weekday>{WEEKDAY})(?!['’]s\s+(?-i:[A-Z]))\b(?:\s+(?P<pod>{PART_OF_DAY})\b)?",
-        _weekday,
+        weekday_meaning,
         examples=(
             Example("TASS cited him as saying on [Tuesday].", "2020-10-06", dct="2020-10-06"),
             Example("On [Tuesday], Assad joined", "2020-10-06", dct="2020-10-06"),
