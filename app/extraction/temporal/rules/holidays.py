@@ -1,5 +1,6 @@
 """Named holidays ("Thanksgiving Day", "Christmas Eve", "Election Day"): a day
-whose date the calendar computes for the year tense picks (or the year given)."""
+whose date the calendar computes for the year tense picks (or the year given);
+"Easter week", "Christmas week" are the ISO week holding it."""
 
 from __future__ import annotations
 
@@ -37,7 +38,11 @@ def _holiday(m: re.Match[str], _text: str) -> Meaning | None:
     year = int(m.group("year")) if m.group("year") else None
     direction = -1 if (m.group("dir") or "").lower() == "last" else 0
     direction = 1 if (m.group("dir") or "").lower() == "next" else direction
-    return Meaning(Kind.CALENDAR, "day", index=_NAMES[key], year=year, direction=direction)
+    # "Easter week", "Christmas week": the ISO week holding the holiday
+    week_of = bool(m.group("week"))
+    return Meaning(
+        Kind.CALENDAR, "day", index=_NAMES[key], year=year, direction=direction, week_of=week_of
+    )
 
 
 _NAME = (
@@ -50,12 +55,25 @@ _NAME = (
 RULES: tuple[Rule, ...] = (
     Rule(
         "holidays.named",
-        rf"\b(?:(?P<dir>last|next|this)\s+)?(?P<name>{_NAME})(?:,?\s+(?P<year>{YEAR}))?\b",
+        rf"\b(?:(?P<dir>last|next|this)\s+)?(?P<name>{_NAME})(?P<week>\s+week)?"
+        rf"(?:,?\s+(?P<year>{YEAR}))?\b",
         _holiday,
         examples=(
             Example("on [Thanksgiving Day]", "2020-11-26", dct="2020-11-06"),
             Example("[last Christmas]", "2019-12-25", dct="2020-11-06"),
             Example("by [Easter 2021]", "2021-04-04"),
+            Example(
+                "protesters prayed as [Easter week] began",
+                "2000-W16",
+                dct="2000-04-17",
+                granularity="week",
+                start_date="2000-04-17",
+                end_date="2000-04-23",
+            ),
+            Example("shoppers will crowd stores in [Christmas week]", "2020-W52"),
+            Example("[last Thanksgiving week]", "2019-W48"),
+            # a weekend is no week
+            Example("the [Christmas] weekend sales", "2020-12-25"),
         ),
     ),
 )
