@@ -26,14 +26,19 @@ _HEADER_FIELD = re.compile(
 _WIRE = r"^[A-Z][A-Za-z .'\-]{1,40}, "
 _WIRE_TAIL = r" \([A-Za-z .]{2,30}\) ?[-\u2013\u2014]"
 
+# The end of a lone date line: blanks, then "\n", "\r\n" or the text's end. A lookahead,
+# so that the span ends with the date: blanks appended to a text ending in its date
+# line leave the span as it was.
+_LINE_END = r"(?=[ \t]*\r?$)"
+
 # Most specific first: an explicit header field, then a wire opener, then a lone date line.
 _PATTERNS: tuple[re.Pattern[str], ...] = (
     _HEADER_FIELD,
     re.compile(_WIRE + _MONTH_DAY + _WIRE_TAIL, re.MULTILINE),
     re.compile(_WIRE + _DAY_MONTH + _WIRE_TAIL, re.MULTILINE),
-    re.compile(rf"^[ \t]*{_ISO}[ \t]*$", re.MULTILINE),
-    re.compile(rf"^[ \t]*{_MONTH_DAY}[ \t]*$", re.MULTILINE),
-    re.compile(rf"^[ \t]*{_DAY_MONTH}[ \t]*$", re.MULTILINE),
+    re.compile(rf"^[ \t]*{_ISO}{_LINE_END}", re.MULTILINE),
+    re.compile(rf"^[ \t]*{_MONTH_DAY}{_LINE_END}", re.MULTILINE),
+    re.compile(rf"^[ \t]*{_DAY_MONTH}{_LINE_END}", re.MULTILINE),
 )
 
 _MONTH_FORMATS = ("%B", "%b")

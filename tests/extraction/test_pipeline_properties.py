@@ -304,3 +304,16 @@ def test_the_date_line_path_keeps_the_contract(extractor: Extractor, text: str) 
 @given(text=articles())
 def test_extraction_is_deterministic(extractor: Extractor, text: str) -> None:
     assert _extract(extractor, text) == _extract(extractor, text)
+
+
+@PROPS
+@given(text=articles())
+def test_crlf_line_ends_read_the_same_date_line(extractor: Extractor, text: str) -> None:
+    """A text sent with Windows line ends ("\\r\\n") has the publication date of the
+    same text with "\\n" ones. Cut short so that both stay within the part of the text
+    searched for a date line."""
+    lf = text.replace("\r\n", "\n").replace("\r", "")[:180]
+    crlf = lf.replace("\n", "\r\n")
+    a = extractor.extract(lf, None, RECEIVED).publication
+    b = extractor.extract(crlf, None, RECEIVED).publication
+    assert (a.value, a.source) == (b.value, b.source)

