@@ -200,7 +200,7 @@ def _clock(m: re.Match[str], text: str) -> Meaning | None:
     if d.get("named"):
         # ISO 8601's 24:00 is the end of the day it is written on: "midnight Friday"
         # closes Friday, where 00:00 would open it
-        hour, minute = (12, 0) if d["named"].lower() == "noon" else (24, 0)
+        hour, minute = (24, 0) if d["named"].lower() == "midnight" else (12, 0)
     else:
         hour, minute = int(d["hh"]), int(d["mm"] or 0)
         mer = (d.get("mer") or "").lower().replace(".", "").replace(" ", "")
@@ -223,12 +223,38 @@ def _clock(m: re.Match[str], text: str) -> Meaning | None:
     return Meaning(Kind.RELATIVE, "day", offset=0, tod=tod, discourse=NARRATIVE)
 
 
+# "at 4 in the morning", "until 10 at night", "at eight o'clock in the evening": an
+# hour with the part of day instead of a.m./p.m., on the day the story is telling about
+_CLOCK_WORDS = {w: n for w, n in lx.SMALL_NUMBERS.items() if 1 <= n <= 12 and w.isalpha()}
+_CLOCK_WORDS.pop("a", None)
+_CLOCK_WORDS.pop("an", None)
+_CLOCK_WORDS.pop("dozen", None)
+_CLOCK_LEFT = frozenset(
+    ["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "since"]
+)
+
+
+def _clock_part_of_day(m: re.Match[str], text: str) -> Meaning | None:
+    if not m.group("oclock") and word_before(text, m.start()) not in _CLOCK_LEFT:
+        return None  # "scored 2 in the afternoon session": no clock time
+    hh = m.group("hh").lower()
+    hour = int(hh) if hh.isdigit() else _CLOCK_WORDS[hh]
+    part = (m.group("pod") or "night").lower()
+    if part == "morning":
+        hour %= 12
+    elif part != "night" or hour >= 6:
+        # afternoon and evening hours, and "10 at night", are after noon; "12 at
+        # night" is midnight (24:00, the end of the day); "2 at night" the small hours
+        hour = hour + 12 if hour < 12 else (24 if part == "night" else 12)
+    return Meaning(Kind.RELATIVE, "day", offset=0, tod=f"{hour:02d}:00", discourse=NARRATIVE)
+
+
 _UNIT_WORD = (
     r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnight|months?|quarters?|"
     r"years?|decades?|century|centuries)"
 )
 _CLOCK = (
-    r"(?:(?P<named>noon|midnight)|(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s?"
+    r"(?:(?P<named>noon|midday|midnight)|(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s?"
     r"(?P<mer>[ap]\.\s?m\.|[ap]m\b|(?-i:[AP]M)\b)(?:\s+(?-i:[A-Z]{2,4}T)\b)?)"
 )
 
@@ -344,6 +370,23 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "time.clock_part_of_day",
+        rf"(?<![\d.,:])\b(?P<hh>1[0-2]|0?[1-9]|{lx.alternation(_CLOCK_WORDS)})"
+        r"(?P<oclock>\s+o['’]clock)?"
+        r"\s+(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+night)\b",
+        _clock_part_of_day,
+        examples=(
+            Example(
+                "he will leave at [4 in the morning] (4 a.m.)", "2020-11-06T04:00", type="TIME"
+            ),
+            Example("The rally ended at [8 in the evening].", "2020-11-06T20:00", type="TIME"),
+            Example("until [10 at night]", "2020-11-06T22:00", type="TIME"),
+            Example("from [two in the afternoon]", "2020-11-06T14:00", type="TIME"),
+            Example("at [six o'clock in the morning]", "2020-11-06T06:00", type="TIME"),
+            Example("It struck around [2 at night].", "2020-11-06T02:00", type="TIME"),
+        ),
+    ),
+    Rule(
         "time.clock",
         rf"\b{_CLOCK}(?:,?\s+(?:(?P<day_word>yesterday|today|"
         rf"tomorrow)|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH})\s(?P<day>{DAYNUM})(?!\d)))?",
@@ -355,6 +398,7 @@ RULES: tuple[Rule, ...] = (
             Example("expire at [midnight Friday]", "2020-11-06T24:00", type="TIME"),
             Example("at [noon today]", "2020-11-06T12:00", type="TIME"),
             Example("talks resume at [noon] in Geneva", "2020-11-06T12:00", type="TIME"),
+            Example("He is due in court at [midday].", "2020-11-06T12:00", type="TIME"),
             Example("until [5 p.m. EST, Nov. 9]", "2020-11-09T17:00", type="TIME"),
             Example("On Nov. 2 the polls closed at [8 p.m.]", "2020-11-02T20:00", type="TIME"),
             # a weekday with a clock time points as the bare weekday does
@@ -384,4 +428,6 @@ NEGATIVES: tuple[str, ...] = (
     "For the people of Poland, high noon has come.",
     "Gonzalez said on CBS's ''60 Minutes.''",
     "a picture of Gary Cooper from the film ``High Noon.''",
+    "He scored 2 in the afternoon session.",
+    "one in the evening edition",
 )

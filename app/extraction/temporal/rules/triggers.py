@@ -35,7 +35,7 @@ _PARTS = _words(lx.PARTS_OF_DAY)
 _UNITS = _words(lx.UNITS)
 _PLURAL_UNITS = frozenset(u for u in _UNITS if u.endswith("s") or u == "centuries")
 _PERIOD_UNITS = frozenset({"week", "weekend", "month", "year", "quarter", "decade", "century"})
-_MERIDIEM = frozenset({"am", "pm", "m", "noon", "midnight"})
+_MERIDIEM = frozenset({"am", "pm", "m", "noon", "midday", "midnight"})
 
 TRIGGERS: Mapping[str, frozenset[str]] = {
     "absolute.month_day_year": _MONTHS,
@@ -118,6 +118,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "set.per_unit": frozenset({"year", "month", "week", "day", "hour"}),
     "set.weekday_plural": frozenset(_WEEKDAYS) | frozenset(w + "s" for w in _WEEKDAYS),
     "time.clock": _MERIDIEM | {"#clock"},
+    "time.clock_part_of_day": frozenset({"morning", "afternoon", "evening", "night"}),
     "holidays.named": frozenset(
         {
             "year",
