@@ -156,10 +156,20 @@ _ADJECTIVE_LEFT = frozenset(["average", "initial", "first"])
 _DETERMINER_LEFT = lx.DETERMINERS | {"our", "your", "this", "that"}
 
 
-# after an adverbial "daily": punctuation, the end, or a function word
+# after an adverbial "daily" ("met daily in Baghdad", "who gather daily outside the
+# home"): punctuation, the end, a preposition or an adverb, not a noun
 _ADVERB_RIGHT = re.compile(
     r"\s*(?:[.,;:!?)\"'’”]|\Z|(?:in|on|at|for|to|and|or|but|since|until|from|by|through|"
-    r"over|with|as|during|except|because|while)\b)",
+    r"over|with|as|during|except|because|while|outside|inside|near|around|across|along|"
+    r"among|against|between|before|after|under|within|without|into|onto|throughout|"
+    r"behind|beside|toward|towards|via|here|there|again|together)\b)",
+    re.IGNORECASE,
+)
+# a periodical: "the daily Granma", "a weekly newspaper" name a kind of paper, not a
+# recurrence ("the daily tally", "his weekly radio address" stay sets)
+_PERIODICAL_RIGHT = re.compile(
+    r"\s+(?:(?-i:[A-Z])|(?:newspapers?|papers?|magazines?|publications?|journals?|"
+    r"tabloids?|newsletters?)\b)",
     re.IGNORECASE,
 )
 
@@ -167,6 +177,8 @@ _ADVERB_RIGHT = re.compile(
 def _adverb_set(m: re.Match[str], text: str) -> Meaning | None:
     left = word_before(text, m.start())
     if left in _ADJECTIVE_LEFT:
+        return None
+    if _PERIODICAL_RIGHT.match(text, m.end()):
         return None
     word = m.group(0).lower()
     if word == "daily" and left not in _DETERMINER_LEFT and not _ADVERB_RIGHT.match(text, m.end()):
@@ -345,6 +357,10 @@ RULES: tuple[Rule, ...] = (
             Example("take the pills twice [daily].", "P1D", type="SET"),
             Example("inspectors met [daily] in Baghdad", "P1D", type="SET"),
             Example("the agency, which gives the [daily] tally", "P1D", type="SET"),
+            Example("demonstrators who gather [daily] outside the house", "P1D", type="SET"),
+            Example("The council meets [weekly] with the mayor.", "P1W", type="SET"),
+            Example("The index is published [monthly] by the agency.", "P1M", type="SET"),
+            Example("in his [weekly] radio address", "P1W", type="SET"),
         ),
     ),
     Rule(
@@ -424,6 +440,10 @@ NEGATIVES: tuple[str, ...] = (
     "A second group of three directors",
     "Qantas plans daily flights",
     "the average daily volume of shares",
+    "the Communist Party daily Granma",
+    "an editorial in the daily Granma",
+    "He works for a daily newspaper.",
+    "a weekly magazine",
     "in light of a 50% rise",
     "For the people of Poland, high noon has come.",
     "Gonzalez said on CBS's ''60 Minutes.''",
