@@ -186,6 +186,22 @@ def _day_before_after(m: re.Match[str], text: str) -> Meaning | None:
     return None if day is None else replace(day, shift_days=shift)
 
 
+# "twice as high a dividend this year as last", "more this month than last": the
+# period the comparison just named, elided after "last" (only with "this <unit>"
+# earlier in the sentence; "at last", "the last", "last but not least" stay out)
+_THIS_UNIT_LEFT = re.compile(
+    r"\bthis\s+(?:fiscal\s+)?(?P<unit>year|quarter|month|week)\b(?:[^.;!?]|\.(?=\d)){0,80}\Z",
+    re.IGNORECASE,
+)
+
+
+def _elided_last(m: re.Match[str], text: str) -> Meaning | None:
+    this = _THIS_UNIT_LEFT.search(text, max(0, m.start() - 100), m.start())
+    if this is None:
+        return None
+    return Meaning(Kind.RELATIVE, this.group("unit").lower(), offset=-1)
+
+
 def _ordinal_day(m: re.Match[str], text: str) -> Meaning | None:
     if not _PRESENT_COPULA.search(text, max(0, m.start() - 12), m.start()):
         return None
@@ -396,6 +412,16 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "relative.elided_last",
+        r"(?:(?<=\bas\s)|(?<=\bthan\s))last\b(?=\s*(?:[.,;:!?)\"'’”]|\Z)|\s+(?:and|or|but)\b)",
+        _elided_last,
+        examples=(
+            Example("twice as high a dividend this year as [last].", "1988", dct="1989-10-27"),
+            Example("It earned more this year than [last], he said.", "2019"),
+            Example("Sales rose faster this quarter than [last].", "2020-Q3"),
+        ),
+    ),
+    Rule(
         "relative.ordinal_day",
         rf"\bthe\s+(?:{ORDINAL})\s+(?:straight\s+|consecutive\s+|full\s+)?day\b(?!-)",
         _ordinal_day,
@@ -546,6 +572,10 @@ RULES: tuple[Rule, ...] = (
 
 NEGATIVES: tuple[str, ...] = (
     "He left on the second day of the talks.",
+    # "last" elides a period only after "this <unit>" in the same sentence
+    "It was as good as last.",
+    "This year he spoke first. His rival spoke as [last].",
+    "This year he ran as fast as [last] time.",
     "Until then, nobody knew.",
     "Prices have risen since then.",
     "not to mothers in today's world, where",

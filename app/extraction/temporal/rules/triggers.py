@@ -64,6 +64,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "relative.narrative_day": frozenset({"day"}),
     "relative.ordinal_day": frozenset({"day"}),
     "relative.day_before_after": frozenset({"day"}),
+    "relative.elided_last": frozenset({"last"}),
     "relative.until_then": frozenset({"then"}),
     "relative.period_ended": frozenset({"year"}),
     "relative.weekend": frozenset({"weekend"}),
