@@ -26,10 +26,11 @@ _HEADER_FIELD = re.compile(
 _WIRE = r"^[A-Z][A-Za-z .'\-]{1,40}, "
 _WIRE_TAIL = r" \([A-Za-z .]{2,30}\) ?[-\u2013\u2014]"
 
-# The end of a lone date line: blanks, then "\n", "\r\n" or the text's end. A lookahead,
-# so that the span ends with the date: blanks appended to a text ending in its date
-# line leave the span as it was.
-_LINE_END = r"(?=[ \t]*\r?$)"
+# The end of a lone date line: white space other than "\n" (blanks, a no-break space,
+# the "\r" of "\r\n"), then "\n" or the text's end. A lookahead, so that the span
+# ends with the date: white space appended to a text ending in its date line leaves
+# the span as it was.
+_LINE_END = r"(?=[^\S\n]*$)"
 
 # Most specific first: an explicit header field, then a wire opener, then a lone date line.
 _PATTERNS: tuple[re.Pattern[str], ...] = (

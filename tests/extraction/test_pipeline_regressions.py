@@ -28,9 +28,10 @@ def test_a_date_line_ending_in_crlf_is_the_date_line(extractor: Extractor, text:
     assert text[publication.span[0] : publication.span[1]] == text.split("\r\n")[0]
 
 
-@pytest.mark.parametrize("tail", [" ", "\t", " \t"])
+@pytest.mark.parametrize("tail", [" ", "\t", " \t", "\u00a0", "\u00a0\r"])
 def test_blanks_after_a_date_line_are_not_part_of_its_span(extractor: Extractor, tail: str) -> None:
-    """Blanks appended to a text ending in its date line moved the end of its span."""
+    """Blanks appended to a text ending in its date line moved the end of its span; a
+    no-break space made it no date line at all."""
     plain = extractor.extract("2020-10-06", None, RECEIVED)
     assert extractor.extract("2020-10-06" + tail, None, RECEIVED).publication == plain.publication
     assert plain.publication.span == (0, 10)
