@@ -35,3 +35,15 @@ def test_blanks_after_a_date_line_are_not_part_of_its_span(extractor: Extractor,
     plain = extractor.extract("2020-10-06", None, RECEIVED)
     assert extractor.extract("2020-10-06" + tail, None, RECEIVED).publication == plain.publication
     assert plain.publication.span == (0, 10)
+
+
+def test_a_date_alone_on_a_crlf_line_dates_no_event(extractor: Extractor) -> None:
+    """A date filling its line is a date line or byline, not a date of a sentence's
+    event; the "\r" of a "\r\n" line end counted as text beside it, so the same date
+    on a line ended by "\r\n" dated the event of the line before."""
+    published = dt.date(2020, 11, 6)
+    text = "Turkey accused Armenia\nlate September"
+    plain = extractor.extract(text, published, RECEIVED)
+    assert [(e.trigger, e.dated_by.value) for e in plain.events] == [("accused", "publication")]
+    for tail in ("\r\n", "\u00a0"):
+        assert extractor.extract(text + tail, published, RECEIVED) == plain

@@ -315,11 +315,16 @@ def _dated_by_sentence(
     return dated_in
 
 
+_LINE_FILLER = frozenset(".,;:-\u2013\u2014()")
+
+
 def _fills_its_line(layout: TextLayout, timex: Timex) -> bool:
+    """Nothing but white space and punctuation beside the timex on its line; the "\r"
+    of a "\r\n" line end or a no-break space is white space too."""
     text = layout.text
     line_start, line_end = layout.line_around(timex.start, timex.end)
     rest = text[line_start : timex.start] + text[timex.end : line_end]
-    return not rest.strip(" \t.,;:-\u2013\u2014()")
+    return all(c.isspace() or c in _LINE_FILLER for c in rest)
 
 
 def _finer(a: Timex, b: Timex) -> bool:
