@@ -32,10 +32,14 @@ def parse(nlp: Any, text: str, boundaries: Sequence[int] = ()) -> Any:
     `boundaries`: offsets where one piece must end and the next begin, so that
     what precedes is parsed apart (a wire date line "MOSCOW, Nov 6 (Reuters) -":
     run together with the first sentence, it hides the name that follows from
-    the small model's NER and breaks that sentence's parse)."""
+    the small model's NER and breaks that sentence's parse).
+
+    White space ending the text is parsed apart too: as a token ("\n", "  ") at the
+    end of the last sentence, the statistical models read it as context, and the same
+    article with or without a final newline got other entities and another parse."""
     from spacy.tokens import Doc
 
-    pieces = list(_pieces(text, boundaries))
+    pieces = list(_pieces(text, (*boundaries, len(text.rstrip()))))
     if len(pieces) == 1:
         return nlp(pieces[0])
     return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)

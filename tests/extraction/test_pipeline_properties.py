@@ -1,7 +1,8 @@
 """Property tests of the real extractor (spaCy + temporal rules + gazetteers + events)
 on adversarial but plausible article texts: whatever the text, the output keeps the
 contract of `app.extraction.types` and SPEC §3-4 (exact offsets, ordered intervals,
-participants that are actors of the article) and is deterministic."""
+participants that are actors of the article), is deterministic, and does not move
+when white space is appended to the text."""
 
 from __future__ import annotations
 
@@ -317,3 +318,18 @@ def test_crlf_line_ends_read_the_same_date_line(extractor: Extractor, text: str)
     a = extractor.extract(lf, None, RECEIVED).publication
     b = extractor.extract(crlf, None, RECEIVED).publication
     assert (a.value, a.source) == (b.value, b.source)
+
+
+@PROPS
+@given(
+    text=articles(),
+    tail=st.sampled_from(["\n", " ", "  ", "\n\n", "\t", "\r\n", " \n ", "\u00a0", "\u2028\n"]),
+    published=st.sampled_from([PUBLISHED, None]),
+)
+def test_trailing_white_space_changes_nothing(
+    extractor: Extractor, text: str, tail: str, published: dt.date | None
+) -> None:
+    """The same article with or without a final newline (or blanks) gives the same
+    extraction: the same items at the same offsets."""
+    with_tail = extractor.extract(text + tail, published, RECEIVED)
+    assert with_tail == extractor.extract(text, published, RECEIVED)

@@ -37,6 +37,15 @@ def test_blanks_after_a_date_line_are_not_part_of_its_span(extractor: Extractor,
     assert plain.publication.span == (0, 10)
 
 
+@pytest.mark.parametrize("published", [dt.date(2020, 11, 6), None])
+def test_a_final_newline_changes_no_entity(extractor: Extractor, published: dt.date | None) -> None:
+    """A final "\n" was parsed as a token of the last sentence: the small model then
+    found no place in "é İstanbul " (it found İstanbul without the newline)."""
+    plain = extractor.extract("é İstanbul ", published, RECEIVED)
+    assert [a.name for a in plain.actors] == ["İstanbul"]
+    assert extractor.extract("é İstanbul \n", published, RECEIVED) == plain
+
+
 def test_a_date_alone_on_a_crlf_line_dates_no_event(extractor: Extractor) -> None:
     """A date filling its line is a date line or byline, not a date of a sentence's
     event; the "\r" of a "\r\n" line end counted as text beside it, so the same date
