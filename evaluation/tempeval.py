@@ -18,6 +18,11 @@ check a held-out corpus without reading its sentences.
 --rules prints, per tagger rule, how many timexes it emitted, how many of
 them align with no gold timex, how many have a wrong value, and the value
 error classes of that rule — again counts only.
+
+--set-aside-contradictions scores a second time with the gold timexes whose value
+contradicts their own text left out (evaluation.gold_checks: "Wednesday" valued as
+a Tuesday, "13 years" as P12Y), together with the system timexes overlapping them,
+and lists what it set aside. The first score is the official one.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from types import ModuleType
 from typing import Any
 
 from app.extraction.temporal import RuleTemporalTagger
+from evaluation.gold_checks import Contradiction, in_document, unwrap_timexes
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT.parent / "shared" / "tools" / "tempeval"
@@ -103,11 +109,46 @@ def _json(t: Any) -> dict[str, Any]:
     return out
 
 
-def score(run_path: Path, folders: list[Path], errors: Path | None, tools: Path = TOOLS) -> int:
+def contradictions(folders: list[Path], tools: Path = TOOLS) -> list[Contradiction]:
+    corpus = load_corpus_module(tools)
+    return [
+        c for folder in folders for doc in corpus.load_corpus(str(folder)) for c in in_document(doc)
+    ]
+
+
+def without_spans(lines: list[dict[str, Any]], found: list[Contradiction]) -> list[dict[str, Any]]:
+    """RUN lines without the system timexes that overlap a set-aside gold timex."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c in found:
+        spans.setdefault(c.doc, []).append((c.start, c.end))
+
+    def kept(doc: str, t: dict[str, Any]) -> bool:
+        return not any(t["start"] < end and start < t["end"] for start, end in spans.get(doc, []))
+
+    return [
+        {**line, "timexes": [t for t in line["timexes"] if kept(line["doc"], t)]} for line in lines
+    ]
+
+
+def score(
+    run_path: Path,
+    folders: list[Path],
+    errors: Path | None,
+    tools: Path = TOOLS,
+    set_aside: dict[str, set[str]] | None = None,
+) -> int:
+    """Run the shared scorer; `set_aside` (doc → gold tids) scores a gold copy without
+    those TIMEX3 tags (see evaluation.gold_checks)."""
     with tempfile.TemporaryDirectory() as tmp:
         for folder in folders:
             for tml in sorted(folder.glob("*.tml")):
-                (Path(tmp) / tml.name).symlink_to(tml.resolve())
+                target = Path(tmp) / tml.name
+                tids = (set_aside or {}).get(tml.name.removesuffix(".tml"))
+                if tids:
+                    source = tml.read_text(encoding="utf-8")
+                    target.write_text(unwrap_timexes(source, tids), encoding="utf-8")
+                else:
+                    target.symlink_to(tml.resolve())
         cmd = [sys.executable, str(tools / "score.py"), str(run_path), "--gold", tmp]
         if errors:
             cmd += ["--errors", str(errors)]
@@ -203,12 +244,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--classes", action="store_true", help="print value-error class counts")
     ap.add_argument("--tools", type=Path, default=TOOLS, help="../shared/tools/tempeval")
     ap.add_argument("--rules", action="store_true", help="print per-rule counts")
+    ap.add_argument(
+        "--set-aside-contradictions",
+        action="store_true",
+        help="with --score: score again without the gold timexes whose value contradicts "
+        "their own text (evaluation.gold_checks), and list them",
+    )
     args = ap.parse_args(argv)
     lines, elapsed, chars = run(args.folders, args.tools)
     args.out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     n = sum(len(line["timexes"]) for line in lines)
     print(f"tagged {len(lines)} docs ({chars} chars) in {elapsed:.2f}s, {n} timexes -> {args.out}")
     rc = score(args.out, args.folders, args.errors, args.tools) if args.score else 0
+    if args.score and args.set_aside_contradictions:
+        rc = rc or _score_set_aside(lines, args.out, args.folders, args.tools)
     if args.classes:
         counts = error_classes(lines, args.folders, args.tools)
         print(f"value errors by class ({sum(counts.values())}):")
@@ -222,6 +271,21 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(f"{c['n']:5d} {c['fp']:4d} {c['wrong']:4d}  {rule}  {classes}")
     return rc
+
+
+def _score_set_aside(
+    lines: list[dict[str, Any]], out: Path, folders: list[Path], tools: Path
+) -> int:
+    found = contradictions(folders, tools)
+    print(f"== set aside: {len(found)} gold timexes whose value contradicts their own text ==")
+    for c in found:
+        print(f"  {c.doc} {c.tid} {c.text!r} = {c.value}: {c.reason}")
+    kept = out.with_suffix(".set-aside.jsonl")
+    kept.write_text("".join(json.dumps(line) + "\n" for line in without_spans(lines, found)))
+    tids: dict[str, set[str]] = {}
+    for c in found:
+        tids.setdefault(c.doc, set()).add(c.tid)
+    return score(kept, folders, None, tools, set_aside=tids)
 
 
 if __name__ == "__main__":
