@@ -56,3 +56,17 @@ def test_a_date_alone_on_a_crlf_line_dates_no_event(extractor: Extractor) -> Non
     assert [(e.trigger, e.dated_by.value) for e in plain.events] == [("accused", "publication")]
     for tail in ("\r\n", "\u00a0"):
         assert extractor.extract(text + tail, published, RECEIVED) == plain
+
+
+def test_a_blank_line_between_crlf_line_ends_is_a_paragraph_break(extractor: Extractor) -> None:
+    """Blank lines were found as "\\n\\n" only: with "\\r\\n" line ends the headline was
+    no headline (its event a duplicate of the lead's) and ran into the first sentence."""
+    published = dt.date(2020, 11, 6)
+    for text in (
+        "Turkey attacks Armenia\n\nTurkey accused Armenia on Sunday.",
+        "Turkey attacks Armenia\r\n\r\nTurkey accused Armenia on Sunday.",
+    ):
+        events = extractor.extract(text, published, RECEIVED).events
+        assert [(e.trigger, e.sentence, e.start_date) for e in events] == [
+            ("accused", "Turkey accused Armenia on Sunday.", dt.date(2020, 11, 1))
+        ]

@@ -428,6 +428,7 @@ def _publication_dating(publication: PublicationDate) -> _Dating:
     return _Dating(day, day, Granularity.DAY, DatedBy.PUBLICATION, None)
 
 
+_BLANK_LINE = re.compile(r"\n\r?\n")
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
 
 
@@ -435,7 +436,8 @@ def _headline_end(text: str) -> int:
     """End of the headline: a first line without sentence-final punctuation that a
     blank line separates from more text; 0 when the text has none."""
     stripped = text.lstrip()
-    first_end = text.find("\n\n", len(text) - len(stripped))
+    blank = _BLANK_LINE.search(text, len(text) - len(stripped))
+    first_end = blank.start() if blank is not None else -1
     if first_end == -1 or not text[first_end:].strip():
         return 0
     first_line = text[:first_end].strip()
@@ -444,7 +446,8 @@ def _headline_end(text: str) -> int:
     return first_end
 
 
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A blank line, also between "\r\n" line ends ("\r\n\r\n": the "\r" is no text).
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
 
 
 class TextLayout:
