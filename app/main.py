@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
 
 from app.api import actors, articles, events, health
 from app.api.head import HeadAsGetMiddleware
@@ -61,6 +62,15 @@ def _lifespan(settings: Settings, extractor: ExtractorLike | None):  # type: ign
     return lifespan
 
 
+ROUTERS = (articles.router, events.router, actors.router, health.router)
+
+
+def route_methods() -> list[tuple[str, set[str]]]:
+    """(path, methods) of every API route, for the 405 answers (app/api/methods.py)."""
+    routes = (r for router in ROUTERS for r in router.routes if isinstance(r, APIRoute))
+    return [(r.path, r.methods or set()) for r in routes]
+
+
 def create_app(settings: Settings | None = None, extractor: ExtractorLike | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
@@ -72,10 +82,10 @@ def create_app(settings: Settings | None = None, extractor: ExtractorLike | None
     app.state.settings = settings
     app.state.metrics = Metrics()
     install_error_handlers(app)
-    for router in (articles.router, events.router, actors.router, health.router):
-        app.include_router(router)
+    for router in ROUTERS:
+        app.include_router(router)  # no prefix: each route's own path is its URL
     # Added innermost first: CORS ends up outermost, so even 413s carry CORS headers.
-    app.add_middleware(MethodNotAllowedMiddleware)
+    app.add_middleware(MethodNotAllowedMiddleware, routes=route_methods())
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     # Outside the metrics: a HEAD is counted as the GET it is served as, under its route.

@@ -4,27 +4,24 @@ Starlette answers a method mismatch from the first route whose path matches, so
 `PUT /articles` said `Allow: POST` although `GET /articles` exists, and it lets a
 parameter route take a literal path: `GET /articles/batch` reached
 `GET /articles/{article_id}` and was a 422 on the id "batch". Here, before routing,
-the methods of every documented path matching the request are collected, literal
+the methods of every route path matching the request are collected, literal
 paths taking precedence over templated ones (as most routers do), and a method
 outside them is a 405 whose `Allow` lists them all (RFC 9110 §15.5.6).
 
-The table is read from the OpenAPI document: it is the public list of what the
-service answers, the same whatever way FastAPI nests included routers.
+The table is built once from the routers' (path, methods) pairs; building it from
+the OpenAPI document instead cost 0.2 s per application on its first request.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.errors import problem_response
-
-_HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,17 +31,17 @@ class _PathMethods:
     methods: frozenset[str]
 
 
-def path_methods(openapi_paths: Mapping[str, Mapping[str, Any]]) -> list[_PathMethods]:
+def path_methods(routes: Iterable[tuple[str, Iterable[str]]]) -> list[_PathMethods]:
+    """One entry per route: its path template compiled as Starlette compiles it."""
     table = []
-    for template, operations in openapi_paths.items():
+    for template, methods in routes:
         regex, _, convertors = compile_path(template)
-        methods = frozenset(m.upper() for m in operations if m in _HTTP_METHODS)
-        table.append(_PathMethods(regex, not convertors, methods))
+        table.append(_PathMethods(regex, not convertors, frozenset(m.upper() for m in methods)))
     return table
 
 
 def allowed_methods(table: list[_PathMethods], path: str) -> set[str]:
-    """The methods answered at `path`; empty when no documented path matches it."""
+    """The methods answered at `path`; empty when no route path matches it."""
     matching = [entry for entry in table if entry.regex.match(path)]
     literal = [entry for entry in matching if entry.literal]
     methods = {m for entry in literal or matching for m in entry.methods}
@@ -56,14 +53,12 @@ def allowed_methods(table: list[_PathMethods], path: str) -> set[str]:
 class MethodNotAllowedMiddleware:
     """Innermost: by then a HEAD has become the GET it is served as."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, routes: Iterable[tuple[str, Iterable[str]]]) -> None:
         self.app = app
-        self.table: list[_PathMethods] | None = None
+        self.table = path_methods(routes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            if self.table is None:  # the document exists once every router is included
-                self.table = path_methods(scope["app"].openapi()["paths"])
             methods = allowed_methods(self.table, scope["path"])
             if methods and scope["method"] not in methods:
                 headers = {"Allow": ", ".join(sorted(methods))}

@@ -3,6 +3,8 @@ literal path is not read as an id ("/articles/batch" is not article "batch")."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -59,3 +61,18 @@ def test_allowed_methods_still_reach_their_routes(client: TestClient):
     assert client.get(f"/articles/{article_id}").status_code == 200
     assert client.get("/articles/x").status_code == 422  # a malformed id is still named
     assert client.delete(f"/articles/{article_id}").status_code == 204
+
+
+def test_the_405_table_agrees_with_the_openapi_document(client: TestClient):
+    """The table is built from the routers; every documented path must be in it with
+    exactly its documented methods (a router included with a prefix would break this)."""
+    from app.api.methods import allowed_methods, path_methods
+    from app.main import route_methods
+
+    table = path_methods(route_methods())
+    documented = client.app.openapi()["paths"]  # type: ignore[attr-defined]
+    for template, operations in documented.items():
+        path = re.sub(r"\{[^}]+\}", "1", template)
+        methods = {m.upper() for m in operations}
+        expected = methods | ({"HEAD"} if "GET" in methods else set())
+        assert allowed_methods(table, path) == expected, template
