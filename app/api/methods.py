@@ -25,29 +25,43 @@ from app.errors import problem_response
 
 
 @dataclass(frozen=True, slots=True)
-class _PathMethods:
+class PathMethods:
+    path: str  # the route's template, "/articles/{article_id}"
     regex: re.Pattern[str]
     literal: bool
     methods: frozenset[str]
 
 
-def path_methods(routes: Iterable[tuple[str, Iterable[str]]]) -> list[_PathMethods]:
+def path_methods(routes: Iterable[tuple[str, Iterable[str]]]) -> list[PathMethods]:
     """One entry per route: its path template compiled as Starlette compiles it."""
     table = []
     for template, methods in routes:
         regex, _, convertors = compile_path(template)
-        table.append(_PathMethods(regex, not convertors, frozenset(m.upper() for m in methods)))
+        methods_upper = frozenset(m.upper() for m in methods)
+        table.append(PathMethods(template, regex, not convertors, methods_upper))
     return table
 
 
-def allowed_methods(table: list[_PathMethods], path: str) -> set[str]:
-    """The methods answered at `path`; empty when no route path matches it."""
+def matching_routes(table: list[PathMethods], path: str) -> list[PathMethods]:
+    """The entries answering at `path`: the literal ones if any ("/articles/batch"
+    before "/articles/{article_id}"), else every template that matches."""
     matching = [entry for entry in table if entry.regex.match(path)]
-    literal = [entry for entry in matching if entry.literal]
-    methods = {m for entry in literal or matching for m in entry.methods}
+    return [entry for entry in matching if entry.literal] or matching
+
+
+def allowed_methods(table: list[PathMethods], path: str) -> set[str]:
+    """The methods answered at `path`; empty when no route path matches it."""
+    methods = {m for entry in matching_routes(table, path) for m in entry.methods}
     if "GET" in methods:
         methods.add("HEAD")  # served as GET by HeadAsGetMiddleware
     return methods
+
+
+def route_path(scope: Scope) -> str:
+    """The path the routes see: without the `root_path` a proxy mounts the app under
+    (uvicorn --root-path puts it in front of `path`), as Starlette's router does."""
+    path, root = scope["path"], scope.get("root_path", "")
+    return path[len(root) :] if root and path.startswith(root) else path
 
 
 class MethodNotAllowedMiddleware:
@@ -59,8 +73,11 @@ class MethodNotAllowedMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            methods = allowed_methods(self.table, scope["path"])
+            path = route_path(scope)
+            methods = allowed_methods(self.table, path)
             if methods and scope["method"] not in methods:
+                # the label /metrics gives the request (it reads the route's `path`)
+                scope["route"] = matching_routes(self.table, path)[0]
                 headers = {"Allow": ", ".join(sorted(methods))}
                 response = problem_response(405, instance=scope["path"], headers=headers)
                 await response(scope, receive, send)

@@ -8,6 +8,9 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from app.config import Settings
+from app.main import create_app
+from tests.api.fakes import FakeExtractor
 from tests.api.test_errors import problem
 from tests.conftest import Backend, count_rows
 
@@ -76,3 +79,27 @@ def test_the_405_table_agrees_with_the_openapi_document(client: TestClient):
         methods = {m.upper() for m in operations}
         expected = methods | ({"HEAD"} if "GET" in methods else set())
         assert allowed_methods(table, path) == expected, template
+
+
+def test_405_under_a_root_path(settings: Settings, fake: FakeExtractor):
+    """Behind a proxy (uvicorn --root-path /api) the prefix is part of `path`."""
+    app = create_app(settings, extractor=fake)
+    with TestClient(app, root_path="/api") as client:
+        put = client.put("/api/articles")
+        assert put.status_code == 405
+        assert allowed(put) == {"GET", "HEAD", "POST"}
+        batch = client.get("/api/articles/batch")
+        assert batch.status_code == 405
+        assert allowed(batch) == {"POST"}
+        assert client.get("/api/articles").status_code == 200
+
+
+def test_405_is_counted_under_its_route(client: TestClient):
+    client.patch("/events")
+    client.get("/articles/batch")
+    lines = client.get("/metrics").text.splitlines()
+    assert 'chronicle_http_requests_total{method="PATCH",route="/events",status="405"} 1' in lines
+    assert (
+        'chronicle_http_requests_total{method="GET",route="/articles/batch",status="405"} 1'
+        in lines
+    )
