@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 
 from app.extraction.temporal import dateparser_adapter
 from app.extraction.temporal import lexicon as lx
-from app.extraction.temporal.candidate import NARRATIVE, Kind, Meaning
+from app.extraction.temporal.candidate import Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule, text_after, word_before
 from app.extraction.temporal.rules.patterns import DAYNUM, LB, MONTH, RB, SEASON, WEEKDAY, YEAR
 
@@ -19,7 +20,7 @@ def _day(m: re.Match[str]) -> int:
     return int(re.sub(r"\D", "", m.group("day")))
 
 
-def calendar_day(m: re.Match[str], _text: str) -> Meaning | None:
+def calendar_day(m: re.Match[str], _text: str) -> Meaning:
     year = int(m.group("year")) if m.groupdict().get("year") else None
     return Meaning(
         Kind.CALENDAR, "day", year=year, month=lx.month_number(m.group("month")), day=_day(m)
@@ -256,8 +257,8 @@ def _day_range(m: re.Match[str], _text: str) -> Meaning | None:
 
 
 # "on April 24 and 25", "March 3 or 4": a second day number sharing the month just
-# named; it is the first date shifted by the difference, so it takes that date's
-# month and year (the first date is the story's last named date when it is anchored)
+# named, a calendar day of that month (not the first date shifted: the first may sit
+# in a longer expression, "the week of April 24 and 25"); "April 30 and 31" is none
 _FIRST_DAY_LEFT = re.compile(rf"\b(?P<month>{MONTH})\s{{0,2}}(?P<d1>{DAYNUM}),?\s+(?:and|or)\s+\Z")
 # after the second number: punctuation, the end, a year or a function word; not a
 # noun or a unit ("April 24 and 25 people", "March 3 and 4 percent": figures)
@@ -272,21 +273,21 @@ def _coordinated_day(m: re.Match[str], text: str) -> Meaning | None:
     first = _FIRST_DAY_LEFT.search(text, max(0, m.start() - 24), m.start())
     if first is None:
         return None
+    month = lx.month_number(first.group("month"))
     d1, d2 = int(re.sub(r"\D", "", first.group("d1"))), _day(m)
-    if not d1 < d2:
+    year = int(m.group("year")) if m.group("year") else None
+    # Feb. 29 exists in some year: a year is only known when written
+    last_day = calendar.monthrange(year if year is not None else 2000, month)[1]
+    if not d1 < d2 <= last_day:
         return None
-    if m.group("year"):
-        month = lx.month_number(first.group("month"))
-        return Meaning(Kind.CALENDAR, "day", year=int(m.group("year")), month=month, day=d2)
-    if not _SECOND_DAY_RIGHT.match(text, m.end()):
+    if year is None and not _SECOND_DAY_RIGHT.match(text, m.end()):
         return None
-    return Meaning(Kind.RELATIVE, "day", offset=d2 - d1, discourse=NARRATIVE)
+    return Meaning(Kind.CALENDAR, "day", year=year, month=month, day=d2)
 
 
 def _week_of(m: re.Match[str], text: str) -> Meaning | None:
     """ "the week of March 6": the ISO week holding that day."""
-    day = calendar_day(m, text)
-    return None if day is None else replace(day, week_of=True)
+    return replace(calendar_day(m, text), week_of=True)
 
 
 RULES: tuple[Rule, ...] = (
@@ -351,6 +352,9 @@ RULES: tuple[Rule, ...] = (
             # the second day takes the first one's year, read from its clause
             Example("It will hold hearings on Jan. 5 and [6].", "2021-01-06", dct="2020-11-06"),
             Example("on Dec. 30 and [31, 1998]", "1998-12-31", dct="2020-11-06"),
+            # a day of the month named, even when the first day sits in a longer phrase
+            Example("They met the week of April 24 and [25].", "2020-04-25", dct="2020-11-06"),
+            Example("the day before April 24 and [25].", "2020-04-25", dct="2020-11-06"),
         ),
     ),
     Rule(
@@ -494,6 +498,9 @@ NEGATIVES: tuple[str, ...] = (
     "Between April 24 and [25] people were hurt.",
     "rates rose between March 3 and [4] percent",
     "on Oct. 12 and [13.5] million shares",
+    # no such day: not the next month's first
+    "It was held on April 30 and [31].",
+    "on Feb. 28 and [30], they said",
 )
 
 LATENT: tuple[tuple[str, str], ...] = (

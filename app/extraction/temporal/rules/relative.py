@@ -189,9 +189,11 @@ def _day_before_after(m: re.Match[str], text: str) -> Meaning | None:
 # "twice as high a dividend this year as last", "more this month than last": the
 # period the comparison just named, elided after "last" (only with "this <unit>"
 # earlier in the sentence; "at last", "the last", "last but not least" stay out)
+# (the greedy start finds the nearest "this <unit>": "more this year than last, less
+# this quarter than last")
 _THIS_UNIT_LEFT = re.compile(
-    r"\bthis\s+(?:fiscal\s+)?(?P<unit>year|quarter|month|week)\b(?:[^.;!?]|\.(?=\d)){0,80}\Z",
-    re.IGNORECASE,
+    r".*\bthis\s+(?:fiscal\s+)?(?P<unit>year|quarter|month|week)\b(?:[^.;!?]|\.(?=\d)){0,80}\Z",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -419,6 +421,10 @@ RULES: tuple[Rule, ...] = (
             Example("twice as high a dividend this year as [last].", "1988", dct="1989-10-27"),
             Example("It earned more this year than [last], he said.", "2019"),
             Example("Sales rose faster this quarter than [last].", "2020-Q3"),
+            # the nearest "this <unit>" is the one compared
+            Example(
+                "It earned more this year than last, less this quarter than [last].", "2020-Q3"
+            ),
         ),
     ),
     Rule(
