@@ -27,7 +27,7 @@ from app.extraction.temporal.rules.patterns import (
     WEEKDAY,
     YEAR,
 )
-from app.extraction.temporal.rules.weekday import weekday_meaning
+from app.extraction.temporal.rules.weekday import WEEKDAY_DIRECTION, weekday_meaning
 
 _DEICTIC = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 # Names that end in "Today" (a channel, a newspaper): never the DCT
@@ -396,8 +396,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relative.day_before_after",
         r"(?<=\bthe\s)day\s+(?P<rel>before|after)\s+(?:(?P<deictic>yesterday|tomorrow)\b"
-        r"|(?:(?P<dir>last|next|this|coming|past|previous)\s+)?"
-        rf"(?P<weekday>{WEEKDAY})(?!['’]s\s+(?-i:[A-Z]))\b"
+        rf"|{WEEKDAY_DIRECTION}(?P<weekday>{WEEKDAY})(?!['’]s\s+(?-i:[A-Z]))\b"
         rf"|(?P<month>{MONTH})\s{{0,2}}(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR}))?{RB})",
         _day_before_after,
         examples=(
@@ -409,6 +408,7 @@ RULES: tuple[Rule, ...] = (
             Example("He arrived the [day after Oct. 12].", "2020-10-13"),
             Example("on the [day before March 1, 2000]", "2000-02-29"),
             Example("Talks resume the [day after next Monday].", "2020-11-10"),
+            Example("Talks resume the [day after this coming Monday].", "2020-11-10"),
             Example("the [day before yesterday]", "2020-11-04"),
             Example("the [day after tomorrow]", "2020-11-08"),
         ),

@@ -47,7 +47,8 @@ def weekday_meaning(m: re.Match[str], _text: str) -> Meaning | None:
     )
 
 
-_DIR = (
+# "last Friday", "this coming Monday", "the previous Friday": read by weekday_meaning
+WEEKDAY_DIRECTION = (
     r"(?:(?P<the>the\s+)?"
     r"(?P<dir>this\s+coming|last|past|previous|next|coming|this|following)\s+)?"
 )
@@ -55,7 +56,7 @@ _DIR = (
 RULES: tuple[Rule, ...] = (
     Rule(
         "weekday.named",
-        rf"\b{_DIR}(?P<weekday>{WEEKDAY})(?!['’]s\s+(?-i:[A-Z]))\b(?:\s+(?P<pod>{PART_OF_DAY})\b)?",
+        rf"\b{WEEKDAY_DIRECTION}(?P<weekday>{WEEKDAY})(?!['’]s\s+(?-i:[A-Z]))\b(?:\s+(?P<pod>{PART_OF_DAY})\b)?",
         weekday_meaning,
         examples=(
             Example("TASS cited him as saying on [Tuesday].", "2020-10-06", dct="2020-10-06"),
