@@ -65,6 +65,10 @@ def test_a_blank_line_between_crlf_line_ends_is_a_paragraph_break(extractor: Ext
     for text in (
         "Turkey attacks Armenia\n\nTurkey accused Armenia on Sunday.",
         "Turkey attacks Armenia\r\n\r\nTurkey accused Armenia on Sunday.",
+        # a blank line holding spaces, a tab or a no-break space (scraped HTML)
+        "Turkey attacks Armenia\n \nTurkey accused Armenia on Sunday.",
+        "Turkey attacks Armenia\r\n\t\r\nTurkey accused Armenia on Sunday.",
+        "Turkey attacks Armenia\n\u00a0\nTurkey accused Armenia on Sunday.",
     ):
         events = extractor.extract(text, published, RECEIVED).events
         assert [(e.trigger, e.sentence, e.start_date) for e in events] == [

@@ -428,7 +428,11 @@ def _publication_dating(publication: PublicationDate) -> _Dating:
     return _Dating(day, day, Granularity.DAY, DatedBy.PUBLICATION, None)
 
 
-_BLANK_LINE = re.compile(r"\n\r?\n")
+# A blank line: only white space between two newlines ("\r\n\r\n", a no-break space
+# or a tab left by scraped HTML are no text).
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+
+
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
 
 
@@ -436,7 +440,7 @@ def _headline_end(text: str) -> int:
     """End of the headline: a first line without sentence-final punctuation that a
     blank line separates from more text; 0 when the text has none."""
     stripped = text.lstrip()
-    blank = _BLANK_LINE.search(text, len(text) - len(stripped))
+    blank = PARAGRAPH_BREAK.search(text, len(text) - len(stripped))
     first_end = blank.start() if blank is not None else -1
     if first_end == -1 or not text[first_end:].strip():
         return 0
@@ -444,10 +448,6 @@ def _headline_end(text: str) -> int:
     if "\n" in first_line or first_line.endswith(_SENTENCE_END):
         return 0
     return first_end
-
-
-# A blank line, also between "\r\n" line ends ("\r\n\r\n": the "\r" is no text).
-PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
 
 
 class TextLayout:
