@@ -28,13 +28,16 @@ from app.extraction.temporal import lexicon as lx
 
 # Word lists only (no rule of the tagger is used to judge the gold).
 _WEEKDAYS = sorted(lx.WEEKDAYS, key=lx.WEEKDAYS.__getitem__)  # Monday first, as date.weekday()
-_UNITS = {"year": ("Y", 1), "month": ("M", 1), "week": ("W", 1), "day": ("D", 1)}
-_UNITS |= {"decade": ("Y", 10), "century": ("Y", 100)}
+# unit → (family, size in the family's base unit): months and days; 12 months = P1Y
+_UNITS = {"year": ("month", 12), "month": ("month", 1), "week": ("day", 7), "day": ("day", 1)}
+_UNITS |= {"decade": ("month", 120), "century": ("month", 1200)}
+_PERIOD_UNITS = {"Y": ("month", 12), "M": ("month", 1), "W": ("day", 7), "D": ("day", 1)}
 
 # Words that make the span name something other than the date it mentions.
 _SHIFTS = re.compile(r"\b(?:before|after|ago|earlier|later|since|fiscal|week|weeks)\b", re.I)
 _DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
-_YEAR_WRITTEN = re.compile(r"(?<![\d$])(1[89]\d\d|20\d\d)(?!\d)")
+# a year as written: not part of a decade ("1990s") or of a range ("1997-98")
+_YEAR_WRITTEN = re.compile(r"(?<![\d$])(1[89]\d\d|20\d\d)(?![\ds]|\s*[-–/]\s*\d)")
 _MONTH_DAY = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})\b")
 _COUNTED = re.compile(
     r"(?:(?:about|nearly|almost|more than|at least|over|the (?:past|last|next))\s+)?"
@@ -75,7 +78,10 @@ def _weekday_contradiction(text: str, date: re.Match[str]) -> str | None:
     named = [d for d in _WEEKDAYS if re.search(rf"\b{d}\b", text)]
     if len(named) != 1 or date.group(3) is None:
         return None
-    day = dt.date(*(int(g) for g in date.groups()))
+    try:
+        day = dt.date(*(int(g) for g in date.groups()))
+    except ValueError:
+        return f"{date.group(0)} is no calendar date"
     actual = _WEEKDAYS[day.weekday()]
     return None if actual == named[0] else f"names {named[0]}, the value is a {actual}"
 
@@ -111,13 +117,15 @@ def _count_contradiction(text: str, value: str) -> str | None:
     count = int(word) if word.isdigit() else lx.SMALL_NUMBERS.get(word)
     if count is None:
         return None
-    letter, size = _UNITS[unit]
-    expected = count * size
-    if (letter, expected) == (period.group(2), int(period.group(1))):
-        return None
-    if (unit, period.group(2)) == ("week", "D") and int(period.group(1)) == 7 * count:
+    family, size = _UNITS[unit]
+    if (family, count * size) == _in_base_unit(period):
         return None
     return f"counts {count} {unit}(s), the value is {value}"
+
+
+def _in_base_unit(period: re.Match[str]) -> tuple[str, int]:
+    family, size = _PERIOD_UNITS[period.group(2)]
+    return family, int(period.group(1)) * size
 
 
 def in_document(doc: Any) -> list[Contradiction]:

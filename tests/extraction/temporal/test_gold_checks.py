@@ -22,6 +22,8 @@ from evaluation.tempeval import contradictions, without_spans
         ("13 years", "DURATION", "P12Y"),
         ("six months", "DURATION", "P6D"),
         ("two decades", "DURATION", "P2Y"),
+        ("Tuesday", "DATE", "1999-02-30"),  # no such day
+        ("six months", "DURATION", "P6W"),
     ],
 )
 def test_contradictions_are_found(text: str, type_: str, value: str) -> None:
@@ -45,6 +47,10 @@ def test_contradictions_are_found(text: str, type_: str, value: str) -> None:
         ("about a decade", "DURATION", "P1E"),
         ("several years", "DURATION", "PXY"),
         ("every week", "SET", "P1W"),
+        ("12 months", "DURATION", "P1Y"),  # the same length in another unit
+        ("two weeks", "DURATION", "P14D"),
+        ("the 1997-98 season", "DATE", "1998"),  # a range, not one year
+        ("the mid-1990s", "DATE", "1995"),
     ],
 )
 def test_consistent_values_pass(text: str, type_: str, value: str) -> None:
