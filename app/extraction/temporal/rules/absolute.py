@@ -10,7 +10,16 @@ from app.extraction.temporal import dateparser_adapter
 from app.extraction.temporal import lexicon as lx
 from app.extraction.temporal.candidate import Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule, text_after, word_before
-from app.extraction.temporal.rules.patterns import DAYNUM, LB, MONTH, RB, SEASON, WEEKDAY, YEAR
+from app.extraction.temporal.rules.patterns import (
+    DAYNUM,
+    LB,
+    MONTH,
+    PHRASE_END,
+    RB,
+    SEASON,
+    WEEKDAY,
+    YEAR,
+)
 
 _WD = rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?"
 _DAY_END = r"(?!\d)(?![.:]\d)"
@@ -263,7 +272,7 @@ _FIRST_DAY_LEFT = re.compile(rf"\b(?P<month>{MONTH})\s{{0,2}}(?P<d1>{DAYNUM}),?\
 # after the second number: punctuation, the end, a year or a function word; not a
 # noun or a unit ("April 24 and 25 people", "March 3 and 4 percent": figures)
 _SECOND_DAY_RIGHT = re.compile(
-    r"\s*(?:[.,;:!?)\"'’”]|\Z)|\s+(?:in|at|on|to|for|and|or|but|when|with|the|this|next|"
+    rf"\s*(?:{PHRASE_END})|\s+(?:in|at|on|to|for|and|or|but|when|with|the|this|next|"
     r"last|from|by|during|before|after|while|as|because|if|that|which|where|respectively)\b",
     re.IGNORECASE,
 )

@@ -9,7 +9,14 @@ from app.extraction.temporal import lexicon as lx
 from app.extraction.temporal import timex3
 from app.extraction.temporal.candidate import NARRATIVE, Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule, text_before, word_before
-from app.extraction.temporal.rules.patterns import DAYNUM, MONTH, NUMBER, PART_OF_DAY, WEEKDAY
+from app.extraction.temporal.rules.patterns import (
+    DAYNUM,
+    MONTH,
+    NUMBER,
+    PART_OF_DAY,
+    PHRASE_END,
+    WEEKDAY,
+)
 
 _QUALIFIER_MOD = {
     "about": "APPROX",
@@ -159,7 +166,7 @@ _DETERMINER_LEFT = lx.DETERMINERS | {"our", "your", "this", "that"}
 # after an adverbial "daily" ("met daily in Baghdad", "who gather daily outside the
 # home"): punctuation, the end, a preposition or an adverb, not a noun
 _ADVERB_RIGHT = re.compile(
-    r"\s*(?:[.,;:!?)\"'’”]|\Z|(?:in|on|at|for|to|and|or|but|since|until|from|by|through|"
+    rf"\s*(?:{PHRASE_END}|(?:in|on|at|for|to|and|or|but|since|until|from|by|through|"
     r"over|with|as|during|except|because|while|outside|inside|near|around|across|along|"
     r"among|against|between|before|after|under|within|without|into|onto|throughout|"
     r"behind|beside|toward|towards|via|here|there|again|together)\b)",

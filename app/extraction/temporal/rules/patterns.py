@@ -26,3 +26,5 @@ UNIT = lx.alternation(lx.UNITS)
 # a word boundary that also refuses digits, so "12005" or "1990s" hide no "2005"/"1990"
 LB = r"(?<![\w$£€#])(?<!\d[.,/:-])"
 RB = r"(?![\w%])(?![.,/:-]\d)"
+# what may close a phrase right after an expression: punctuation or the text's end
+PHRASE_END = r"[.,;:!?)\"'’”]|\Z"

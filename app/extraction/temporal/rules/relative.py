@@ -22,6 +22,7 @@ from app.extraction.temporal.rules.patterns import (
     NUMBER,
     ORDINAL,
     PART_OF_DAY,
+    PHRASE_END,
     RB,
     SEASON,
     WEEKDAY,
@@ -415,7 +416,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "relative.elided_last",
-        r"(?:(?<=\bas\s)|(?<=\bthan\s))last\b(?=\s*(?:[.,;:!?)\"'’”]|\Z)|\s+(?:and|or|but)\b)",
+        rf"(?:(?<=\bas\s)|(?<=\bthan\s))last\b(?=\s*(?:{PHRASE_END})|\s+(?:and|or|but)\b)",
         _elided_last,
         examples=(
             Example("twice as high a dividend this year as [last].", "1988", dct="1989-10-27"),
