@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.extraction.temporal import calendar as cal
+from app.extraction.temporal import lexicon as lx
 from app.extraction.temporal import timex3
 from app.extraction.temporal.candidate import ANAPHOR, NARRATIVE, Kind, Meaning
 from app.extraction.types import Granularity, TimexType
@@ -137,16 +138,27 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
 
 
 _FUTURE_AUX = _word_set("will would shall ll won")
+# "Wednesday's ruling", "after Tuesday's vote": a possessive weekday names an event
+# the story reports; the "would" of reported speech around it is no cue ("said they
+# would look for ways to get around Wednesday's ruling"), while "next", "upcoming",
+# "ahead of" still are
+_POSSESSIVE_WEEKDAY = re.compile(rf"\b{lx.cased_alternation(lx.WEEKDAYS)}\Z")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _nearest_cue(text: str, start: int, end: int) -> tuple[Tense, str]:
     """The tense cue of the clause's words nearest to the expression, and its word."""
     lo, hi = clause_bounds(text, start, end)
     words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)]
+    possessive_weekday = bool(
+        _POSSESSIVE.match(text, end) and _POSSESSIVE_WEEKDAY.search(text, start, end)
+    )
     best: tuple[int, Tense, str] | None = None
     for i, (word, w_start, w_end) in enumerate(words):
         if start <= w_start < end:
             continue  # a cue inside the expression itself ("next Friday")
+        if possessive_weekday and word == "would":
+            continue
         tense = _cue(words, i)
         if tense is Tense.NONE:
             continue

@@ -116,6 +116,15 @@ RULES: tuple[Rule, ...] = (
             Example("On [Monday], the Senate was scheduled to vote.", "2020-11-09"),
             Example("On [Monday], the senators were arrested.", "2020-11-02"),
             Example("On [Monday] he was later freed.", "2020-11-02"),
+            # a possessive weekday names a reported event: the "would" of reported
+            # speech does not send it ahead; "ahead of" and "will" still do
+            Example(
+                "They said they would look for ways to get around [Wednesday]'s ruling.",
+                "2020-11-04",
+            ),
+            Example("He said he would speak ahead of [Sunday]'s vote.", "2020-11-08"),
+            Example("Voters will go to the polls in [Sunday]'s election.", "2020-11-08"),
+            Example("He said he would attend [next Wednesday]'s meeting.", "2020-11-11"),
             # a quoted date is no title: no other capitalised word in the quote
             Example("He answered: ``[Next Friday].''", "2020-11-13"),
             # a quotation is its own clause: "said" after it does not make it past
