@@ -134,7 +134,48 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     lo, _hi = clause_bounds(text, start, end)
     if _AS_SOON_AS.search(text, lo, start):
         return Tense.FUTURE  # "likely to buy as soon as trading opened Monday"
-    return _nearest_cue(text, start, end)[0]
+    tense = _nearest_cue(text, start, end)[0]
+    if tense is Tense.NONE and _fronted(text, start, end):
+        return _main_clause_cue(text, text.index(",", end) + 1)
+    return tense
+
+
+# "In January, a week after the anniversary of the Roe vs. Wade decision, a clinic
+# bombing in Birmingham, Ala., killed a guard": a sentence-opening "In/On <date>,"
+# takes the tense of its sentence's main clause, however far its verb
+_FRONTED_LEFT = re.compile(r"(?:\A|[.!?][\"'”’]*\s+|\n\s*)(?:In|On)\s+\Z")
+_FRONTED_RIGHT = re.compile(r"\s*,")
+_FRONTED_LOOKBEHIND = 12
+_SENTENCE_REACH = 300
+# what ends the sentence: a period before white space and a capital, unless after
+# "vs.", a title or an initial ("Roe vs. Wade", "Gen. Smith", "U.S. Open"); never a
+# period before a comma or a lower-case word ("Birmingham, Ala., killed"); a
+# quotation ends the clause
+_SENTENCE_END = re.compile(
+    r"[!?;\n\"“”]|''|``|(?<!\bvs)(?<!\bv)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+    r"(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bSgt)(?<!\bLt)(?<!\bCol)(?<!\bRev)"
+    r"(?<!\b[A-Z])\.(?=\s+[^a-z\s]|\s*\Z)"
+)
+
+
+def _fronted(text: str, start: int, end: int) -> bool:
+    return bool(
+        _FRONTED_RIGHT.match(text, end)
+        and _FRONTED_LEFT.search(text, max(0, start - _FRONTED_LOOKBEHIND), start)
+    )
+
+
+def _main_clause_cue(text: str, after: int) -> Tense:
+    """The first tense cue after a fronted adverbial, up to its sentence's end."""
+    limit = min(len(text), after + _SENTENCE_REACH)
+    stop = _SENTENCE_END.search(text, after, limit)
+    hi = stop.start() if stop else limit
+    words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(text, after, hi)]
+    for i in range(len(words)):
+        tense = _cue(words, i)
+        if tense is not Tense.NONE:
+            return tense
+    return Tense.NONE
 
 
 _FUTURE_AUX = _word_set("will would shall ll won")

@@ -423,6 +423,13 @@ RULES: tuple[Rule, ...] = (
             Example("in [October] profits fell", "1997-10", dct="1998-01-08"),
             Example("The job figures for [January] rose", "1998-01", dct="1998-02-06"),
             Example("under a [June] agreement with a group", "1989-06", dct="1989-11-02"),
+            # a sentence-opening "In <month>," takes its main clause's tense, however
+            # far the verb ("vs.", initials and "Del.," end no sentence)
+            Example(
+                "In [March], shortly before the U.S. Open and a month after the Smith vs. "
+                "Jones hearing in Dover, Del., a storm flooded the stadium.",
+                "2020-03",
+            ),
         ),
     ),
     Rule(

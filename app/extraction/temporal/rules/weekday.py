@@ -125,6 +125,14 @@ RULES: tuple[Rule, ...] = (
             Example("He said he would speak ahead of [Sunday]'s vote.", "2020-11-08"),
             Example("Voters will go to the polls in [Sunday]'s election.", "2020-11-08"),
             Example("He said he would attend [next Wednesday]'s meeting.", "2020-11-11"),
+            # a sentence-opening "On <weekday>," takes its main clause's tense ...
+            Example(
+                "On [Tuesday], after a long dispute over the Smith vs. Jones ruling in "
+                "Dover, Del., and its costs for the state, the court will hear the appeal.",
+                "2020-11-10",
+            ),
+            # ... within its sentence
+            Example("On [Tuesday], a quiet day in Dover, Del. The court will rule.", "2020-11-03"),
             # a quoted date is no title: no other capitalised word in the quote
             Example("He answered: ``[Next Friday].''", "2020-11-13"),
             # a quotation is its own clause: "said" after it does not make it past
