@@ -441,9 +441,9 @@ def _headline_end(text: str) -> int:
     blank line separates from more text; 0 when the text has none."""
     stripped = text.lstrip()
     blank = PARAGRAPH_BREAK.search(text, len(text) - len(stripped))
-    first_end = blank.start() if blank is not None else -1
-    if first_end == -1 or not text[first_end:].strip():
+    if blank is None or not text[blank.start() :].strip():
         return 0
+    first_end = blank.start()
     first_line = text[:first_end].strip()
     if "\n" in first_line or first_line.endswith(_SENTENCE_END):
         return 0

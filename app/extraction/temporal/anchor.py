@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.extraction.temporal import calendar as cal
-from app.extraction.temporal import lexicon as lx
 from app.extraction.temporal import timex3
 from app.extraction.temporal.candidate import ANAPHOR, NARRATIVE, Kind, Meaning
+from app.extraction.temporal.rules.patterns import WEEKDAY
 from app.extraction.types import Granularity, TimexType
 
 
@@ -183,7 +183,7 @@ _FUTURE_AUX = _word_set("will would shall ll won")
 # the story reports; the "would" of reported speech around it is no cue ("said they
 # would look for ways to get around Wednesday's ruling"), while "next", "upcoming",
 # "ahead of" still are
-_POSSESSIVE_WEEKDAY = re.compile(rf"\b{lx.cased_alternation(lx.WEEKDAYS)}\Z")
+_POSSESSIVE_WEEKDAY = re.compile(rf"\b{WEEKDAY}\Z")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 

@@ -244,10 +244,11 @@ def _clock(m: re.Match[str], text: str) -> Meaning | None:
 
 # "at 4 in the morning", "until 10 at night", "at eight o'clock in the evening": an
 # hour with the part of day instead of a.m./p.m., on the day the story is telling about
-_CLOCK_WORDS = {w: n for w, n in lx.SMALL_NUMBERS.items() if 1 <= n <= 12 and w.isalpha()}
-_CLOCK_WORDS.pop("a", None)
-_CLOCK_WORDS.pop("an", None)
-_CLOCK_WORDS.pop("dozen", None)
+_CLOCK_WORDS = {
+    w: n
+    for w, n in lx.SMALL_NUMBERS.items()
+    if 1 <= n <= 12 and w.isalpha() and w not in ("a", "an", "dozen")
+}
 _CLOCK_LEFT = frozenset(
     ["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "since"]
 )
