@@ -212,6 +212,8 @@ def _nearest_cue(text: str, start: int, end: int) -> tuple[Tense, str]:
 def _cue(words: list[tuple[str, int, int]], i: int) -> Tense:
     word = words[i][0]
     following = words[i + 1][0] if i + 1 < len(words) else ""
+    if _past_perfect_plan(words, i):
+        return Tense.NONE  # "had been scheduled to expire Friday": made before a past point
     if word in _FUTURE_WORDS or (following == "to" and word in _FUTURE_BEFORE_TO):
         return Tense.FUTURE
     if word == "won" and following == "t":  # "won't"
@@ -230,6 +232,37 @@ def _cue(words: list[tuple[str, int, int]], i: int) -> Tense:
             return Tense.NONE  # an adjective: "a still unspecified date", "the revised plan"
         return Tense.NONE if previous in _PASSIVE_AUX else Tense.PAST
     return Tense.NONE
+
+
+# "had been scheduled to", "previously had been set to", "had originally been slated
+# for": a plan in the past perfect was made before a past reference point and has
+# mostly been overtaken ("The offer previously had been scheduled to expire at
+# midnight Friday. Dow Jones said it extended the offer"): neither the plan word nor
+# "had" is a cue; the date goes by the untensed default
+_PLAN_WORDS = _SCHEDULED | _word_set("set due")
+_PERFECT_GAP = _word_set("been previously originally initially")
+
+
+def _past_perfect_plan(words: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether words[i] is the "had" or the plan word of "had ... been scheduled"."""
+    if words[i][0] == "had":
+        j = i + 1
+        while j < len(words) and words[j][0] in _PERFECT_GAP:
+            j += 1
+        had, plan = i, j
+    elif words[i][0] in _PLAN_WORDS:
+        j = i - 1
+        while j >= 0 and words[j][0] in _PERFECT_GAP:
+            j -= 1
+        had, plan = j, i
+    else:
+        return False
+    return (
+        0 <= had < plan < len(words)
+        and words[had][0] == "had"
+        and words[plan][0] in _PLAN_WORDS
+        and any(w == "been" for w, _s, _e in words[had + 1 : plan])
+    )
 
 
 @dataclass(slots=True)

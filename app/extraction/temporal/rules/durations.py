@@ -437,6 +437,29 @@ RULES: tuple[Rule, ...] = (
                 dct="2000-04-05",
             ),
             Example("The polls closed at [8 p.m. Tuesday].", "2020-11-03T20:00"),
+            # a plan in the past perfect ("had been scheduled to") was made before a
+            # past reference point: no future cue, the weekday stays behind ...
+            Example(
+                "The offer previously had been scheduled to expire at [midnight Friday].",
+                "1989-10-27T24:00",
+                dct="1989-10-30",
+            ),
+            Example(
+                "The vote had originally been slated to start at [noon Friday].",
+                "1989-10-27T12:00",
+                dct="1989-10-30",
+            ),
+            # ... while a plan in the present still points ahead
+            Example(
+                "The offer is scheduled to expire at [midnight Friday].",
+                "1989-11-03T24:00",
+                dct="1989-10-30",
+            ),
+            Example(
+                "The offer will now expire at [midnight Friday].",
+                "1989-11-03T24:00",
+                dct="1989-10-30",
+            ),
         ),
     ),
 )
