@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate rekey lint typecheck eval-tempeval eval-meantime eval-semeval bench clean
+.PHONY: run test install migrate rekey lint typecheck eval-tempeval eval-meantime eval-meantime-timexes eval-semeval bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ eval-tempeval: $(STAMP)
 
 eval-meantime: $(STAMP)
 	$(BIN)/python -m evaluation.meantime --corpus ../shared/data/meantime/corpus_apple
+
+eval-meantime-timexes: $(STAMP)
+	$(BIN)/python -m evaluation.meantime_timexes --corpus ../shared/data/meantime/corpus_apple \
+		--out runs/meantime_timexes.jsonl --score --classes
 
 eval-semeval: $(STAMP)
 	$(BIN)/python -m evaluation.semeval --out runs/semeval_trial.json

@@ -113,6 +113,8 @@ class Document:
     gold: list[GoldMention]
     # end of the fully annotated part (see `read_document`); later text is not scored
     scored_end: int = 0
+    # token id (`t_id`) -> the token's character span in `text`
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -186,7 +188,7 @@ def read_document(path: Path) -> Document:
         (spans[t_id][1] for t_id, _, _ in tokens if sentence_of[t_id] <= last_full_sentence),
         default=0,
     )
-    return Document(root.get("doc_id", path.stem), text, gold, scored_end)
+    return Document(root.get("doc_id", path.stem), text, gold, scored_end, spans)
 
 
 def _head_token(ids: Sequence[str], words: Sequence[str], head: str) -> str:

@@ -109,6 +109,11 @@ def _json(t: Any) -> dict[str, Any]:
     return out
 
 
+def write_run(path: Path, lines: list[dict[str, Any]]) -> None:
+    """The RUN.jsonl the shared scorer reads: one JSON object per line."""
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+
 def contradictions(folders: list[Path], tools: Path = TOOLS) -> list[Contradiction]:
     corpus = load_corpus_module(tools)
     return [
@@ -205,6 +210,12 @@ def error_classes(
     return counts
 
 
+def print_classes(counts: Counter[str]) -> None:
+    print(f"value errors by class ({sum(counts.values())}):")
+    for name, n in counts.most_common():
+        print(f"{n:5d}  {name}")
+
+
 def rule_counts(
     lines: list[dict[str, Any]], folders: list[Path], tools: Path = TOOLS
 ) -> dict[str, Counter[str]]:
@@ -252,17 +263,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     lines, elapsed, chars = run(args.folders, args.tools)
-    args.out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    write_run(args.out, lines)
     n = sum(len(line["timexes"]) for line in lines)
     print(f"tagged {len(lines)} docs ({chars} chars) in {elapsed:.2f}s, {n} timexes -> {args.out}")
     rc = score(args.out, args.folders, args.errors, args.tools) if args.score else 0
     if args.score and args.set_aside_contradictions:
         rc = rc or _score_set_aside(lines, args.out, args.folders, args.tools)
     if args.classes:
-        counts = error_classes(lines, args.folders, args.tools)
-        print(f"value errors by class ({sum(counts.values())}):")
-        for name, n in counts.most_common():
-            print(f"{n:5d}  {name}")
+        print_classes(error_classes(lines, args.folders, args.tools))
     if args.rules:
         print("per rule: emitted / unaligned / wrong value (value-error classes)")
         for rule, c in sorted(rule_counts(lines, args.folders, args.tools).items()):
