@@ -37,7 +37,8 @@ typecheck: $(STAMP)
 	$(BIN)/mypy app
 
 eval-tempeval: $(STAMP)
-	$(BIN)/python -m evaluation.tempeval --all
+	$(BIN)/python -m evaluation.tempeval ../shared/data/tempeval3/TimeBank ../shared/data/tempeval3/AQUAINT \
+		--out runs/tempeval_tbaq.jsonl --score --set-aside-contradictions
 
 eval-meantime: $(STAMP)
 	$(BIN)/python -m evaluation.meantime --corpus ../shared/data/meantime/corpus_apple
