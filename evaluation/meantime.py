@@ -463,6 +463,35 @@ def one_identity(
     return len(one), notes
 
 
+def merged_actors(
+    docs: Sequence[Document],
+    mentions: Sequence[Sequence[ActorMention]],
+    pairs: Sequence[dict[int, int]],
+    identity: Callable[[str], object | None],
+) -> tuple[int, list[str]]:
+    """The other side of identity: (how many actors some gold name ends in, notes on
+    those that hold the names of two or more gold entities). The split figure alone
+    would reward joining everything; this one counts what a join wrongly joins.
+    Every gold entity counts here, also those named in one document only."""
+    entities: dict[object, set[str]] = defaultdict(set)
+    keys: dict[object, set[str]] = defaultdict(set)
+    for doc, found, matched in zip(docs, mentions, pairs, strict=True):
+        gold = [g for g in doc.gold if g.scored]
+        for gi, pi in matched.items():
+            actor = identity(found[pi].key)
+            instance = gold[gi].instance_id
+            if actor is None or instance is None:
+                continue
+            entities[actor].add(instance)
+            keys[actor].add(found[pi].key)
+    notes = [
+        f"{sorted(keys[a])}: {sorted(entities[a])}"
+        for a in sorted(entities, key=lambda a: sorted(keys[a]))
+        if len(entities[a]) > 1
+    ]
+    return len(entities), notes
+
+
 def stored_actor_ids(
     docs: Sequence[Document], predictions: Sequence[tuple[list[ActorMention], list[Actor]]]
 ) -> dict[str, int]:
@@ -616,6 +645,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     in_store, store_notes = one_identity(
         entity_keys(docs, predictions, by_head), lambda k: stored.get(k)
     )
+    paired_actors, merges = merged_actors(
+        docs, [m for m, _ in predictions], by_head, lambda k: stored.get(k)
+    )
     lines += [
         "\n== cross-document entities (gold instance_id named in 2+ documents) ==",
         "a gold name counts through the Chronicle mention that covers its head word",
@@ -630,6 +662,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if total
         else "",
         *(f"  split: {n}" for n in store_notes if n not in notes),
+        f"stored actors holding names of 2+ gold entities (merges, all entities): "
+        f"{len(merges)} of {paired_actors}",
+        *(f"  merged: {n}" for n in merges),
         f"(through any overlapping mention instead of the head's: {overlap_linked}/{total})"
         if total
         else "",

@@ -12,6 +12,7 @@ from evaluation.meantime import (
     entity_keys,
     head_pairs,
     match,
+    merged_actors,
     name_core,
     normalized,
     one_identity,
@@ -237,3 +238,35 @@ def test_stored_actor_ids_come_from_the_services_own_linking(tmp_path: Path) -> 
     assert keys["ORG_WM"] == {"walmart", "walmart stores"}
     assert one_identity(keys, lambda k: ids.get(k))[0] == 1  # Wal-Mart: one stored actor
     assert one_identity(keys, lambda k: k)[0] == 0  # but two extraction keys
+
+
+def test_merged_actors_are_stored_actors_holding_names_of_two_gold_entities(
+    tmp_path: Path,
+) -> None:
+    """The other side of identity: a stored actor that two gold entities' names end in
+    is a merge, whatever document each name is in; each entity named once is enough."""
+    docs = []
+    for doc_id in ("1", "2"):
+        path = tmp_path / f"{doc_id}_x.xml"
+        xml = XML.replace('doc_id="1"', f'doc_id="{doc_id}"').replace("won", f"won {doc_id}")
+        path.write_text(xml, encoding="utf-8")
+        docs.append(read_document(path))
+    # document 1 reads "Apple Corps" as Apple (the company): Apple and Apple Corps merge;
+    # document 2 keeps them apart, and London is never merged
+    first = [
+        mention(docs[0].text, "Apple", ActorKind.ORGANIZATION, "apple"),
+        mention(docs[0].text, "Apple Corps", ActorKind.ORGANIZATION, "apple"),
+        mention(docs[0].text, "London", ActorKind.PLACE, "london"),
+    ]
+    second = [
+        mention(docs[1].text, "Apple", ActorKind.ORGANIZATION, "apple"),
+        mention(docs[1].text, "Apple Corps", ActorKind.ORGANIZATION, "apple corps"),
+    ]
+    pairs = [head_pairs(doc, p) for doc, p in zip(docs, (first, second), strict=True)]
+    ids = {"apple": 1, "apple corps": 2, "london": 3}
+    actors, notes = merged_actors(docs, [first, second], pairs, lambda k: ids.get(k))
+    assert actors == 3  # stored actors that some gold name ends in
+    assert notes == ["['apple']: ['ORG_APPLE', 'ORG_CORPS']"]
+    # a name with no stored actor is no merge
+    actors, notes = merged_actors(docs, [first, second], pairs, lambda k: None)
+    assert (actors, notes) == (0, [])
