@@ -134,7 +134,9 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     lo, _hi = clause_bounds(text, start, end)
     if _AS_SOON_AS.search(text, lo, start):
         return Tense.FUTURE  # "likely to buy as soon as trading opened Monday"
-    tense = _nearest_cue(text, start, end)[0]
+    tense, word = _nearest_cue(text, start, end)
+    if tense is Tense.PAST and _dates_past_act(text, lo, start, word):
+        return Tense.ENDED
     if tense is Tense.NONE and _fronted(text, start, end):
         return _main_clause_cue(text, text.index(",", end) + 1)
     return tense
@@ -176,6 +178,37 @@ def _main_clause_cue(text: str, after: int) -> Tense:
         if tense is not Tense.NONE:
             return tense
     return Tense.NONE
+
+
+# "changed from a fiscal year to a calendar year in December", "closed in early
+# November": "in <month>" after a past verb of the same clause dates that past act,
+# so a month just ahead is last year's. Not after a reporting verb (what it reports
+# may lie ahead: "said the plant is closing in November"), and not across a comma,
+# an infinitive ("voted to close the plant in November"), or a "that/which/who"
+# clause; other prepositions keep the slack ("set a deadline for November")
+_IN_LEFT = re.compile(r"\bin\s+\Z", re.IGNORECASE)
+_REPORTING = _word_set(
+    "said says told reported announced added noted stated disclosed indicated predicted "
+    "estimated projected forecast expected"
+)
+_CLAUSE_BREAK = _word_set("that which who whom whose where when while because if")
+
+
+def _dates_past_act(text: str, lo: int, start: int, cue: str) -> bool:
+    """Whether the expression is "in <date>" right after its clause's past cue."""
+    if cue in _REPORTING or not _IN_LEFT.search(text, max(0, start - 5), start):
+        return False
+    between = [(m.group(0).lower(), m.start()) for m in _WORD.finditer(text, lo, start)]
+    at = max((i for i, (w, _p) in enumerate(between) if w == cue), default=None)
+    if at is None or "," in text[between[at][1] : start]:
+        return False
+    after = [w for w, _p in between[at + 1 :]]
+    if any(w in _CLAUSE_BREAK or w in _FUTURE_AUX for w in after):
+        return False
+    return not any(
+        w == "to" and (j + 1 >= len(after) or after[j + 1] not in _DETERMINERS)
+        for j, w in enumerate(after)
+    )
 
 
 _FUTURE_AUX = _word_set("will would shall ll won")

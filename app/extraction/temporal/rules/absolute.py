@@ -423,6 +423,23 @@ RULES: tuple[Rule, ...] = (
             Example("in [October] profits fell", "1997-10", dct="1998-01-08"),
             Example("The job figures for [January] rose", "1998-01", dct="1998-02-06"),
             Example("under a [June] agreement with a group", "1989-06", dct="1989-11-02"),
+            # a past verb's own "in <month>" dates that past act: a month just ahead
+            # is last year's ...
+            Example(
+                "The operator changed from a fiscal year to a calendar year in [December].",
+                "1988-12",
+                dct="1989-10-27",
+            ),
+            Example("The plant closed in [early November].", "1988-11", dct="1989-10-27"),
+            # ... but not a reported or infinitive act, nor another preposition's month
+            Example("He said the plant is closing in [November].", "1989-11", dct="1989-10-27"),
+            Example(
+                "The board voted to close the plant in [November].", "1989-11", dct="1989-10-27"
+            ),
+            Example(
+                "The unit reported that sales rise in [November].", "1989-11", dct="1989-10-27"
+            ),
+            Example("The accession was planned for [early March].", "1999-03", dct="1999-02-10"),
             # a sentence-opening "In <month>," takes its main clause's tense, however
             # far the verb ("vs.", initials and "Del.," end no sentence)
             Example(
