@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 from typing import Any
 
@@ -28,11 +29,29 @@ CSV_COLUMNS = (
 )
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV
+# injection"); article text comes from ingestion jobs, so a leading quote keeps such
+# a cell text. Only text cells are guarded: ids and dates never start with these.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text_cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def events_csv(events: list[EventOut]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for e in events:
+        text_cells = (
+            e.timex.text if e.timex else "",
+            e.timex.value if e.timex else "",
+            e.trigger.text,
+            e.sentence.text,
+            "; ".join(a.name for a in e.actors),
+        )
+        article_cells = (e.article.title or "", e.article.url or "", e.article.source or "")
         writer.writerow(
             (
                 e.id,
@@ -40,15 +59,9 @@ def events_csv(events: list[EventOut]) -> str:
                 e.end_date.isoformat(),
                 e.granularity.value,
                 e.dated_by.value,
-                e.timex.text if e.timex else "",
-                e.timex.value if e.timex else "",
-                e.trigger.text,
-                e.sentence.text,
-                "; ".join(a.name for a in e.actors),
+                *map(_text_cell, text_cells),
                 e.article.id,
-                e.article.title or "",
-                e.article.url or "",
-                e.article.source or "",
+                *map(_text_cell, article_cells),
                 e.article.published_at.isoformat(),
             )
         )
@@ -66,7 +79,8 @@ def events_timelinejs(events: list[EventOut]) -> dict[str, Any]:
         item: dict[str, Any] = {
             "unique_id": f"event-{e.id}",
             "start_date": _timelinejs_date(e.start_date),
-            "text": {"headline": e.trigger.text, "text": e.sentence.text},
+            # TimelineJS renders both fields as HTML: the article's words go in as text
+            "text": {"headline": html.escape(e.trigger.text), "text": html.escape(e.sentence.text)},
         }
         if e.end_date != e.start_date:
             item["end_date"] = _timelinejs_date(e.end_date)
