@@ -65,8 +65,11 @@ _NOT_PRESENT_BEFORE = _word_set(
     "was were be been being"
 )
 # a participle after these is no past cue ("will be published", "is expected",
-# "will stay closed")
-_PASSIVE_AUX = _word_set("be been being is are stay stays remain remains")
+# "will stay closed", the passive "get": "is going to start getting beat up in the
+# spring", "will get paid"; "got" stays a past cue of its own)
+_PASSIVE_AUX = _word_set(
+    "be been being is are stay stays remain remains get gets getting got gotten"
+)
 # "were planning to", "was scheduled to", "had been set to": the future in the past
 _PAST_AUX = _word_set("was were had")
 _SCHEDULED = _word_set("scheduled slated")

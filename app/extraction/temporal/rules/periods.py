@@ -152,6 +152,16 @@ RULES: tuple[Rule, ...] = (
             Example("in [spring 2021]", "2021-SP", start_date="2021-03-01"),
             Example("the plant opens in [the fall]", "2020-FA", dct="2020-06-01"),
             Example("the plant opens in [early fall]", "2020-FA", dct="2020-06-01", mod="START"),
+            # a participle after "get" is a passive, no past cue: the future stays
+            Example(
+                "the sector is going to start getting beat up in [the spring]",
+                "1998-SP",
+                dct="1998-02-06",
+            ),
+            Example("Workers will get paid in [the spring].", "1998-SP", dct="1998-02-06"),
+            # ... while "got" is itself past
+            Example("The sector got beat up in [the spring].", "1997-SP", dct="1998-02-06"),
+            Example("The sector was beaten in [the spring].", "1997-SP", dct="1998-02-06"),
         ),
     ),
     Rule(
