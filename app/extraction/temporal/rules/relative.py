@@ -153,11 +153,25 @@ def _unit_shift(m: re.Match[str], text: str) -> Meaning | None:
         # "that quarter", "the previous quarter": the quarter the report is about
         return Meaning(Kind.RELATIVE, unit, offset=shift - 1, discourse="reported_quarter")
     possessive = text[m.end() : m.end() + 2] in ("'s", "’s")
+    if unit == "quarter" and which == "this" and possessive and _STATED_FIGURE.match(text, m.end()):
+        # "This quarter's loss includes pretax charges" after a report of the quarter
+        # ended Sept. 30: the reported quarter (the current one when none is reported)
+        return Meaning(Kind.RELATIVE, unit, offset=0, discourse="reported_quarter")
     comparison = _COMPARISON_LEFT.search(text, max(0, m.start() - 60), m.start())
     if unit == "year" and shift == -1 and comparison and not possessive:
         discourse = "year_before"  # "up from $3 million last year" in a quarterly report
     return Meaning(Kind.RELATIVE, unit, offset=shift, discourse=discourse)
 
+
+# a figure of the quarter stated as a fact, no forecast within its sentence: "This
+# quarter's loss includes pretax charges", not "this quarter's results will suffer"
+_STATED_FIGURE = re.compile(
+    r"['’]s\s+(?:(?:net|operating|pretax|per-share)\s+)?"
+    r"(?:loss|losses|profit|profits|earnings|results|net|income|revenue|revenues|sales)\b"
+    r"(?![^.;!?]*\b(?:will|would|shall|could|may|might|should|expects?|expected|likely|"
+    r"forecast|projected|estimated|anticipated)\b)",
+    re.IGNORECASE,
+)
 
 _DAY_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the same": 0, "that": 0}
 
@@ -382,6 +396,28 @@ RULES: tuple[Rule, ...] = (
             Example("[the following week] the board meets", "2020-W46"),
             Example("events of [the past century]", "P100Y", type="DURATION"),
             Example("in [this century]", "20", dct="2000-06-01"),
+            # "this quarter's loss includes ...": a stated figure of "this quarter" in
+            # a report of an ended quarter is that quarter's ...
+            Example(
+                "It lost $5 million in the third quarter ended Sept. 30, against a profit "
+                "a year earlier. [This quarter]'s loss includes pretax charges.",
+                "1989-Q3",
+                dct="1989-11-01",
+            ),
+            # ... not a forecast, nor with no quarter reported
+            Example(
+                "It lost $5 million in the third quarter ended Sept. 30. [This quarter]'s "
+                "results will suffer from the strike.",
+                "1989-Q4",
+                dct="1989-11-01",
+            ),
+            Example("[This quarter]'s loss includes pretax charges.", "1989-Q4", dct="1989-11-01"),
+            Example(
+                "It lost $5 million in the third quarter ended Sept. 30. Sales are weak "
+                "[this quarter].",
+                "1989-Q4",
+                dct="1989-11-01",
+            ),
         ),
     ),
     Rule(
