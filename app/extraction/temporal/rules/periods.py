@@ -102,15 +102,24 @@ def _century(m: re.Match[str], _text: str) -> Meaning | None:
 _EDGE_MOD = {"beginning": "START", "start": "START", "middle": "MID", "end": "END", "close": "END"}
 
 
-def _period_edge(m: re.Match[str], _text: str) -> Meaning | None:
+def _period_edge(m: re.Match[str], text: str) -> Meaning | None:
     mod = _EDGE_MOD[m.group("edge").lower()]
     unit = m.group("unit").lower()
     offset = {"this": 0, "the": 0, "last": -1, "next": 1}[m.group("which").lower()]
-    return Meaning(Kind.RELATIVE, unit, offset=offset, mod=mod)
+    return Meaning(Kind.RELATIVE, unit, offset=_since_end(offset, mod, m.start(), text), mod=mod)
 
 
-def _year_end(m: re.Match[str], _text: str) -> Meaning | None:
-    return Meaning(Kind.RELATIVE, "year", offset=0, mod="END")
+def _year_end(m: re.Match[str], text: str) -> Meaning | None:
+    return Meaning(Kind.RELATIVE, "year", offset=_since_end(0, "END", m.start(), text), mod="END")
+
+
+def _since_end(offset: int, mod: str, start: int, text: str) -> int:
+    """ "The percentage change is since year-end" (in October): what has lasted since
+    an end lies behind it, so the current period's end, still ahead, is the previous
+    period's."""
+    if offset == 0 and mod == "END" and word_before(text, start) == "since":
+        return -1
+    return offset
 
 
 _OF_YEAR = rf"(?:\s+(?:of\s+)?(?P<year2>{YEAR}))?"
@@ -200,6 +209,9 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("[the end of the year]", "2020", mod="END", start_date="2020-09-01"),
             Example("[the end of this week]", "2020-W45", mod="END"),
+            # "since" looks back: the end still ahead is the previous one
+            Example("Prices rose since [the end of the year].", "2019", mod="END"),
+            Example("since [the beginning of the year]", "2020", mod="START"),
         ),
     ),
     Rule(
@@ -209,6 +221,9 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("by [year-end]", "1989", dct="1989-10-26", mod="END"),
             Example("in place by [year's end]", "1989", dct="1989-10-26", mod="END"),
+            # "since" looks back: the year-end still ahead is last year's
+            Example("The change is since [year-end].", "1988", dct="1989-10-30", mod="END"),
+            Example("The change is until [year-end].", "1989", dct="1989-10-30", mod="END"),
         ),
     ),
 )
