@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from app.extraction.temporal import refine
 from app.extraction.temporal.anchor import (
@@ -111,6 +112,12 @@ class RuleTemporalTagger:
                 closing = _closing_date(candidates, i, text, discourse, dct)
                 if closing is not None:
                     meaning, named_quarter = quarter_closed_by(closing), True
+            elif named_quarter and meaning.year is None and meaning.offset is None:
+                # "the second quarter ended Oct. 31" (on Oct. 27): a numbered quarter
+                # is in the year of the date that closed it
+                closing = _closing_date(candidates, i, text, discourse, dct)
+                if closing is not None:
+                    meaning = replace(meaning, year=closing.year)
             a = _resolve(meaning, c, text, discourse, dct)
             if a is None:
                 continue

@@ -139,6 +139,20 @@ RULES: tuple[Rule, ...] = (
             Example("[the fiscal first quarter]", "1989-Q1", dct="1989-10-26"),
             Example("results for [Q3 2020]", "2020-Q3", start_date="2020-07-01"),
             Example("in [fiscal Q3]", "2020-Q3"),
+            # a numbered quarter "ended <date>" is in the year of its closing date ...
+            Example(
+                "In the year-ago quarter, [the second quarter] ended Oct. 31, it lost money.",
+                "1988-Q2",
+                dct="1989-10-27",
+            ),
+            Example(
+                "It lost $5 million for [the fourth quarter] ended Aug. 26.",
+                "1989-Q4",
+                dct="1989-11-01",
+            ),
+            # ... which is mostly this year's
+            Example("net for [the third quarter] ended Sept. 30", "1989-Q3", dct="1989-11-01"),
+            Example("a loss for [the fourth quarter] ending Dec. 31", "1989-Q4", dct="1989-10-26"),
         ),
     ),
     Rule(
