@@ -121,8 +121,9 @@ class RuleTemporalTagger:
             a = _resolve(meaning, c, text, discourse, dct)
             if a is None:
                 continue
-            if named_quarter:
-                # only quarters the text names, not derived ones
+            if named_quarter and not _COMPARED_QUARTER.search(text, 0, c.start):
+                # only quarters the text names, not derived ones, nor one named as
+                # what came before ("after a flat second quarter")
                 discourse.note(a.value, a.end_date, dct, fiscal=meaning.fiscal)
             discourse.note_reference(a)
             if _YEAR_TO_DATE.match(text, c.start, c.end):
@@ -171,6 +172,16 @@ def _closing_date(
     if a is None or a.granularity is not Granularity.DAY or a.end_date is None:
         return None
     return a.end_date
+
+
+# "After a flat [second quarter]", "up 4% from [the second quarter]", "compared with
+# [the second quarter]": a quarter named as what preceded or is compared with is a
+# sequential comparison, not the quarter the report is about
+_COMPARED_QUARTER = re.compile(
+    r"\b(?:after|following|from|compared\s+(?:with|to))\s+"
+    r"(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 # "the first nine months", "the six months": a year-to-date reporting period

@@ -75,6 +75,27 @@ CASES: list[tuple[str, str, list[str]]] = [
         "1989-10-26",
         ["1989-Q3", "1989-Q4", "1989-12-31", "1989-Q3"],
     ),
+    # a quarter named as what came before ("after a flat second quarter", "up from
+    # the second quarter") is a sequential comparison, not the reported quarter
+    (
+        "Net rose in [the third quarter] from [a year ago]. After a flat [second quarter],"
+        " gains came from diapers. Charges were taken in [the year-earlier period].",
+        "1989-11-01",
+        ["1989-Q3", "1988-Q3", "1989-Q2", "1988-Q3"],
+    ),
+    (
+        "Net rose in [the third quarter], up 4% from [the second quarter]. Sales"
+        " rose from [a year ago].",
+        "1989-11-01",
+        ["1989-Q3", "1989-Q2", "1988-Q3"],
+    ),
+    # ... while a quarter reported later in the article still replaces it
+    (
+        "Net rose in [the third quarter]. Its unit posted a loss in [the second quarter]."
+        " Sales fell from [a year ago].",
+        "1989-11-01",
+        ["1989-Q3", "1989-Q2", "1988-Q2"],
+    ),
     # narrative reference time: the last date the story named
     (
         "In [March], it received an offer. [The following month], the company put itself"
