@@ -121,7 +121,7 @@ class RuleTemporalTagger:
             a = _resolve(meaning, c, text, discourse, dct)
             if a is None:
                 continue
-            if named_quarter and not _COMPARED_QUARTER.search(text, 0, c.start):
+            if named_quarter and not _compared_quarter(text, c.start):
                 # only quarters the text names, not derived ones, nor one named as
                 # what came before ("after a flat second quarter")
                 discourse.note(a.value, a.end_date, dct, fiscal=meaning.fiscal)
@@ -182,6 +182,14 @@ _COMPARED_QUARTER = re.compile(
     r"(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?\Z",
     re.IGNORECASE,
 )
+# the longest cue with its article and adjective ("compared with the fiscal-fourth ")
+_COMPARED_REACH = 48
+
+
+def _compared_quarter(text: str, start: int) -> bool:
+    # a bounded look back: searching the whole prefix would make an article of many
+    # quarters cost time quadratic in its length
+    return bool(_COMPARED_QUARTER.search(text, max(0, start - _COMPARED_REACH), start))
 
 
 # "the first nine months", "the six months": a year-to-date reporting period

@@ -118,6 +118,8 @@ def test_one_mib_adversarial_texts_finish() -> None:
         ("١٢٣٤٥ é中文 " * (MIB // 9 + 1))[:MIB],
         (" " * (MIB - 4)) + "1990",
         ("1 " + " " * 1000) * (MIB // 1002),
+        # a look-back over the whole text before each quarter was quadratic here
+        ("after the second quarter, " * (MIB // 26 + 1))[:MIB],
     ):
         _check(text)
 
