@@ -120,6 +120,8 @@ def test_one_mib_adversarial_texts_finish() -> None:
         ("1 " + " " * 1000) * (MIB // 1002),
         # a look-back over the whole text before each quarter was quadratic here
         ("after the second quarter, " * (MIB // 26 + 1))[:MIB],
+        # ... and a look-ahead to the sentence's end, in a text without one
+        ("this quarter's loss " * (MIB // 20 + 1))[:MIB],
     ):
         _check(text)
 

@@ -165,10 +165,12 @@ def _unit_shift(m: re.Match[str], text: str) -> Meaning | None:
 
 # a figure of the quarter stated as a fact, no forecast within its sentence: "This
 # quarter's loss includes pretax charges", not "this quarter's results will suffer"
+# (the look-ahead stops after 200 characters: an unbounded one made a text without
+# sentence ends quadratic)
 _STATED_FIGURE = re.compile(
     r"['’]s\s+(?:(?:net|operating|pretax|per-share)\s+)?"
     r"(?:loss|losses|profit|profits|earnings|results|net|income|revenue|revenues|sales)\b"
-    r"(?![^.;!?]*\b(?:will|would|shall|could|may|might|should|expects?|expected|likely|"
+    r"(?![^.;!?]{0,200}\b(?:will|would|shall|could|may|might|should|expects?|expected|likely|"
     r"forecast|projected|estimated|anticipated)\b)",
     re.IGNORECASE,
 )
