@@ -40,7 +40,8 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
         # Disable pysqlite's own transaction handling (it would also skip BEGIN).
         dbapi_connection.isolation_level = None
         # SQLite's lower() folds ASCII only; case-insensitive matching (`q=`, rendered
-        # as lower(…) LIKE lower(…)) must fold "Ü" as PostgreSQL's ILIKE does.
+        # as lower(…) LIKE lower(…)) must fold "Ü" — and everything else — as
+        # PostgreSQL's ILIKE does.
         dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         try:
@@ -57,4 +58,12 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
 
 
 def _unicode_lower(value: Any) -> Any:
-    return value.lower() if isinstance(value, str) else value
+    """Each character lowered on its own (Unicode's simple mapping), as PostgreSQL does.
+
+    str.lower() applies the full mapping, which differs in two places only: "İ"
+    becomes "i" + U+0307 (the one character that lowers to two), and a word-final
+    "Σ" becomes "ς" (the one rule that looks at context). PostgreSQL gives "i" and "σ".
+    """
+    if not isinstance(value, str):
+        return value
+    return value.replace("\u0130", "i").replace("\u03a3", "\u03c3").lower()

@@ -192,6 +192,28 @@ def test_q_is_case_insensitive_beyond_ascii(client: TestClient, fake: FakeExtrac
     assert ids(client, {"q": q}) == [1]
 
 
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("istanbul", [1]),
+        ("izmir", [1]),
+        ("İZMİR", [1]),
+        ("ΟΔΟΣ", [1]),
+        ("οδοσ", [1]),
+    ],
+)
+def test_q_lowers_each_character_as_postgresql_does(
+    client: TestClient, fake: FakeExtractor, q: str, expected: list[int]
+):
+    """Both backends lower each character on its own (Unicode's simple mapping), as
+    PostgreSQL's ILIKE does. SQLite used Python's str.lower(), whose full mapping makes
+    "İ" two characters ("i" + a combining dot) and a word-final "Σ" a "ς": there
+    `q=istanbul` did not find "İstanbul" and `q=οδοσ` did not find "ΟΔΟΣ"."""
+    text = fake.article(event("İstanbul and İzmir closed ΟΔΟΣ roads.", "closed", "2020-09-27"))
+    assert client.post("/articles", json={"text": text}).status_code == 201
+    assert ids(client, {"q": q}) == expected
+
+
 def walk(client: TestClient, params: dict[str, object]) -> list[list[int]]:
     pages, cursor = [], None
     while True:
