@@ -73,6 +73,9 @@ _PASSIVE_AUX = _word_set(
 # "were planning to", "was scheduled to", "had been set to": the future in the past
 _PAST_AUX = _word_set("was were had")
 _SCHEDULED = _word_set("scheduled slated")
+# "set" is past and present alike; after a present "be" it is a standing plan ("is
+# set for", "they're set for", "has been set for"), after "was" it stays untensed
+_PRESENT_BE = _word_set("is are re s be been being")
 _DETERMINERS = _word_set("a an the its their his her our still newly")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -266,6 +269,8 @@ def _cue(words: list[tuple[str, int, int]], i: int) -> Tense:
     if word in _SCHEDULED_PRESENT:
         previous = words[i - 1][0] if i > 0 else ""
         return Tense.NONE if previous in _NOT_PRESENT_BEFORE else Tense.FUTURE
+    if word == "set" and i > 0 and words[i - 1][0] in _PRESENT_BE:
+        return Tense.FUTURE  # "the vote is set for Nov. 5": a plan still standing
     if word in _PAST_AUX and (
         following in _SCHEDULED
         or (following in _FUTURE_BEFORE_TO and i + 2 < len(words) and words[i + 2][0] == "to")

@@ -332,6 +332,10 @@ RULES: tuple[Rule, ...] = (
             # what has ended, or lasted since a date, is behind even when the date is near
             Example("the second quarter ended [Oct. 31], it lost", "1988-10-31", dct="1989-10-27"),
             Example("Prices have risen since [Nov. 2].", "2019-11-02", dct="2020-10-30"),
+            # a plan that is set stands ahead, however far; a record that was set is behind
+            Example("The vote is set for [Nov. 5].", "2020-11-05", dct="2020-05-15"),
+            Example("Elections have been set for [November 5].", "2020-11-05", dct="2020-05-15"),
+            Example("The record was set on [Nov. 5].", "2019-11-05", dct="2020-05-15"),
             # a past reporting verb may still name a date just ahead
             Example(
                 "It said it would redeem the notes on [Nov. 2].", "2020-11-02", dct="2020-10-30"
