@@ -354,13 +354,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "absolute.coordinated_day",
-        rf"(?:(?<=\band\s)|(?<=\bor\s))(?P<day>{DAYNUM}){RB}(?:,\s+(?P<year>{YEAR}){RB})?",
+        # one or two white-space characters after the conjunction, as between month
+        # and day (a look-behind has a fixed width, hence the pairs)
+        rf"(?:(?<=\band\s)|(?<=\band\s\s)|(?<=\bor\s)|(?<=\bor\s\s))"
+        rf"(?P<day>{DAYNUM}){RB}(?:,\s+(?P<year>{YEAR}){RB})?",
         _coordinated_day,
         examples=(
             Example(
                 "the summit on April 24 and [25] in Washington", "2020-04-25", dct="2020-03-10"
             ),
             Example("talks on March 3 or [4].", "2020-03-04", dct="2020-03-10"),
+            Example("talks on March 3 and  [4].", "2020-03-04", dct="2020-03-10"),
             Example("He met them Oct. 12 and [13], officials said", "2020-10-13", dct="2020-11-06"),
             # the second day takes the first one's year, read from its clause
             Example("It will hold hearings on Jan. 5 and [6].", "2021-01-06", dct="2020-11-06"),
