@@ -491,6 +491,21 @@ def test_itunes_and_its_store_are_one_actor(finder: GazetteerActorFinder) -> Non
     assert "App Store" not in itunes.aliases
 
 
+def test_itunes_app_store_is_the_app_store_and_the_mac_app_store_its_own(
+    finder: GazetteerActorFinder,
+) -> None:
+    # "iTunes App Store" is the App Store's first name (a store inside iTunes), not
+    # iTunes and the App Store side by side; the Mac App Store is another store
+    text = "Developers joined the iTunes App Store. The App Store grew. The Mac App Store opened."
+    mentions, actors = run(finder, text)
+    assert [(m.text, m.key) for m in mentions] == [
+        ("iTunes App Store", "app store"),
+        ("App Store", "app store"),
+        ("Mac App Store", "mac app store"),
+    ]
+    assert {a.key for a in actors} == {"app store", "mac app store"}
+
+
 def test_lone_first_name_resolves_whatever_its_label(finder: GazetteerActorFinder) -> None:
     # spaCy may call a lone first name ORG or GPE; the NER may miss a repetition
     text = "Steve Jobs spoke. Steve called it great. Later Steve said more."
