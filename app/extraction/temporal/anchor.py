@@ -187,31 +187,24 @@ def _main_clause_cue(text: str, after: int) -> Tense:
 
 
 # "changed from a fiscal year to a calendar year in December", "closed in early
-# November": "in <month>" after a past verb of the same clause dates that past act,
-# so a month just ahead is last year's. Not after a reporting verb (what it reports
-# may lie ahead: "said the plant is closing in November"), and not across a comma,
-# an infinitive ("voted to close the plant in November"), or a "that/which/who"
-# clause; other prepositions keep the slack ("set a deadline for November").
-# Nor after a verb of arranging: its object is a planned event, and the month
-# dates that event, which may lie ahead ("planned a launch in November", "called
-# a meeting in November", "moved the vote to a date in November")
+# November": "in <month>" after a past verb of completion in the same clause dates
+# that finished act, so a month just ahead is last year's. Only verbs whose act is
+# over once done: after others the month often dates what the act looks ahead to
+# ("signaled a rate cut in December", "promised a decision in November", "planned a
+# launch in November", "unveiled a phone available in November"). Not across a
+# comma, an infinitive ("voted to close the plant in November"), or a
+# "that/which/who" clause; other prepositions keep the slack ("for November")
 _IN_LEFT = re.compile(r"\bin\s+\Z", re.IGNORECASE)
-_REPORTING = _word_set(
-    "said says told reported announced added noted stated disclosed indicated predicted "
-    "estimated projected forecast expected"
-)
-_ARRANGING = _word_set(
-    "planned scheduled rescheduled set slated called arranged proposed booked fixed timed "
-    "moved postponed delayed deferred pushed"
+_COMPLETED_ACTS = _word_set(
+    "changed switched converted closed shut ended completed finished concluded ceased "
+    "dissolved expired resigned retired died merged collapsed"
 )
 _CLAUSE_BREAK = _word_set("that which who whom whose where when while because if")
 
 
 def _dates_past_act(text: str, lo: int, start: int, cue: str) -> bool:
     """Whether the expression is "in <date>" right after its clause's past cue."""
-    if cue in _REPORTING or cue in _ARRANGING:
-        return False
-    if not _IN_LEFT.search(text, max(0, start - 5), start):
+    if cue not in _COMPLETED_ACTS or not _IN_LEFT.search(text, max(0, start - 5), start):
         return False
     between = [(m.group(0).lower(), m.start()) for m in _WORD.finditer(text, lo, start)]
     at = max((i for i, (w, _p) in enumerate(between) if w == cue), default=None)

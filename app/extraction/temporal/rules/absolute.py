@@ -448,11 +448,17 @@ RULES: tuple[Rule, ...] = (
                 "The unit reported that sales rise in [November].", "1989-11", dct="1989-10-27"
             ),
             Example("The accession was planned for [early March].", "1999-03", dct="1999-02-10"),
-            # ... nor an arranged event: the month dates what was planned, not the planning
+            # ... nor after a verb whose act looks ahead: the month dates what it plans,
+            # promises or announces
             Example("The company planned a launch in [November].", "1989-11", dct="1989-10-27"),
             Example("The board called a meeting in [November].", "1989-11", dct="1989-10-27"),
             Example(
                 "Officials moved the vote to a date in [November].", "1989-11", dct="1989-10-27"
+            ),
+            Example("The Fed signaled a rate cut in [December].", "1989-12", dct="1989-10-27"),
+            Example("The company promised a decision in [November].", "1989-11", dct="1989-10-27"),
+            Example(
+                "Apple unveiled a new phone available in [November].", "1989-11", dct="1989-10-27"
             ),
             # a sentence-opening "In <month>," takes its main clause's tense, however
             # far the verb ("vs.", initials and "Del.," end no sentence)
