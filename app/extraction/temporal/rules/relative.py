@@ -153,7 +153,13 @@ def _unit_shift(m: re.Match[str], text: str) -> Meaning | None:
         # "that quarter", "the previous quarter": the quarter the report is about
         return Meaning(Kind.RELATIVE, unit, offset=shift - 1, discourse="reported_quarter")
     possessive = text[m.end() : m.end() + 2] in ("'s", "’s")
-    if unit == "quarter" and which == "this" and possessive and _STATED_FIGURE.match(text, m.end()):
+    if (
+        unit == "quarter"
+        and which == "this"
+        and possessive
+        and _STATED_FIGURE.match(text, m.end())
+        and not _FORECAST_BEFORE.search(text, max(0, m.start() - 80), m.start())
+    ):
         # "This quarter's loss includes pretax charges" after a report of the quarter
         # ended Sept. 30: the reported quarter (the current one when none is reported)
         return Meaning(Kind.RELATIVE, unit, offset=0, discourse="reported_quarter")
@@ -164,16 +170,23 @@ def _unit_shift(m: re.Match[str], text: str) -> Meaning | None:
 
 
 # a figure of the quarter stated as a fact, no forecast within its sentence: "This
-# quarter's loss includes pretax charges", not "this quarter's results will suffer"
-# (the look-ahead stops after 200 characters: an unbounded one made a text without
-# sentence ends quadratic)
+# quarter's loss includes pretax charges", not "this quarter's results will suffer",
+# "Analysts expect this quarter's earnings to fall", "this quarter's earnings of
+# $1.05 a share will fall short" (a decimal point ends no sentence). The looks stop
+# after 200 characters ahead and 80 behind: an unbounded one made a text without
+# sentence ends quadratic
+_FORECAST = (
+    r"\b(?:will|would|shall|could|may|might|should|expects?|expected|likely|forecasts?|"
+    r"projected|estimated|anticipated|predicts?|predicted|going\s+to)\b"
+)
+_IN_SENTENCE = r"(?:[^.;!?]|(?<=\d)\.(?=\d))"
 _STATED_FIGURE = re.compile(
     r"['’]s\s+(?:(?:net|operating|pretax|per-share)\s+)?"
     r"(?:loss|losses|profit|profits|earnings|results|net|income|revenue|revenues|sales)\b"
-    r"(?![^.;!?]{0,200}\b(?:will|would|shall|could|may|might|should|expects?|expected|likely|"
-    r"forecast|projected|estimated|anticipated)\b)",
+    rf"(?!{_IN_SENTENCE}{{0,200}}{_FORECAST})",
     re.IGNORECASE,
 )
+_FORECAST_BEFORE = re.compile(rf"{_FORECAST}{_IN_SENTENCE}*\Z", re.IGNORECASE)
 
 _DAY_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the same": 0, "that": 0}
 
@@ -410,6 +423,24 @@ RULES: tuple[Rule, ...] = (
             Example(
                 "It lost $5 million in the third quarter ended Sept. 30. [This quarter]'s "
                 "results will suffer from the strike.",
+                "1989-Q4",
+                dct="1989-11-01",
+            ),
+            Example(
+                "It lost $5 million in the third quarter ended Sept. 30. Analysts expect "
+                "[this quarter]'s earnings to fall.",
+                "1989-Q4",
+                dct="1989-11-01",
+            ),
+            Example(
+                "It lost $5 million in the third quarter ended Sept. 30. [This quarter]'s "
+                "earnings of about $1.05 a share will fall short.",
+                "1989-Q4",
+                dct="1989-11-01",
+            ),
+            Example(
+                "It lost $5 million in the third quarter ended Sept. 30. [This quarter]'s "
+                "sales are going to be weak.",
                 "1989-Q4",
                 dct="1989-11-01",
             ),
