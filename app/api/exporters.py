@@ -85,7 +85,7 @@ def events_timelinejs(events: list[EventOut]) -> dict[str, Any]:
         if e.end_date != e.start_date:
             item["end_date"] = _timelinejs_date(e.end_date)
         if e.article.source:
-            item["group"] = e.article.source
+            item["group"] = html.escape(e.article.source)  # a label TimelineJS renders as HTML
         items.append(item)
     return {"events": items}
 

@@ -57,3 +57,10 @@ def test_timelinejs_text_is_escaped_html() -> None:
         "Rebels &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &quot;allies&quot; fought."
     )
     assert text["headline"] == "&lt;b&gt;fought&lt;/b&gt;"
+
+
+def test_timelinejs_group_is_escaped_html() -> None:
+    # TimelineJS renders a group's label as HTML too; the source comes from the request
+    event = _event(article={**EVENT_EXAMPLE["article"], "source": "<img src=x onerror=alert(1)>"})
+    group = events_timelinejs([event])["events"][0]["group"]
+    assert group == "&lt;img src=x onerror=alert(1)&gt;"
