@@ -341,6 +341,28 @@ def _quarter_of_year(m: re.Match[str], _text: str) -> Meaning | None:
     )
 
 
+# "the second half of next year", "the first quarter of next year", "March of next
+# year", "the summer of last year": the part is in the year named after "of", not the
+# DCT's (read apart, "the second half" on Dec. 29 was this year's and "next year" a
+# timex of its own)
+def _part_of_year(m: re.Match[str], _text: str) -> Meaning | None:
+    shift = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+    if m.group("month"):
+        return Meaning(
+            Kind.CALENDAR, "month", month=lx.month_number(m.group("month")), offset=shift
+        )
+    if m.group("season"):
+        code = lx.SEASONS[m.group("season").lower()]
+        return Meaning(Kind.CALENDAR, "season", index=code, offset=shift)
+    unit = m.group("unit").lower()
+    ordinal = m.group("ord").lower()
+    count = 4 if unit == "quarter" else 2
+    index = count if ordinal in ("last", "latter") else lx.ORDINALS[ordinal]
+    if index > count:
+        return None
+    return Meaning(Kind.CALENDAR, unit, index=index, offset=shift)
+
+
 _WHICH = (
     r"(?P<which>this\s+coming|the\s+current|the\s+previous|the\s+following|the\s+coming|"
     r"the\s+next|the\s+same|the\s+past|the\s+last|the\s+latest|the\s+most\s+recent|"
@@ -644,10 +666,40 @@ RULES: tuple[Rule, ...] = (
         _quarter_of_year,
         examples=(Example("[next year's first quarter]", "1990-Q1", dct="1989-10-26"),),
     ),
+    Rule(
+        "relative.part_of_year",
+        rf"\b(?:(?:the\s+)?(?P<ord>{ORDINAL}|last|latter)[\s-]+(?P<unit>quarter|half)|"
+        rf"(?:the\s+)?(?P<season>{SEASON})|(?P<month>{MONTH}))"
+        r"\s+of\s+(?P<which>this|last|next)\s+year\b(?!['’])",
+        _part_of_year,
+        examples=(
+            Example(
+                "The chip will ship in [the second half of next year].", "2025-H2", dct="2024-12-29"
+            ),
+            Example(
+                "Sales will recover in [the first quarter of next year].",
+                "2026-Q1",
+                dct="2025-03-05",
+            ),
+            Example("It peaked in [the third quarter of last year].", "2024-Q3", dct="2025-03-05"),
+            Example(
+                "Revenue should rise in [the last quarter of this year].",
+                "2025-Q4",
+                dct="2025-03-05",
+            ),
+            Example("The plant will open in [March of next year].", "2026-03", dct="2025-03-05"),
+            Example("Talks stalled in [December of last year].", "2024-12", dct="2025-03-05"),
+            Example("The vote is due in [the spring of next year].", "2026-SP", dct="2025-03-05"),
+            # "of last year's <noun>": the part is of that noun (a season, a plan), not the year
+            Example("He missed the first half of [last year]'s season.", "2024", dct="2025-03-05"),
+        ),
+    ),
 )
 
 NEGATIVES: tuple[str, ...] = (
     "He left on the second day of the talks.",
+    # "of last year's <noun>": a part of that noun, not of the year
+    "[The fall of] last year's government",
     # "last" elides a period only after "this <unit>" in the same sentence
     "It was as good as last.",
     "This year he spoke first. His rival spoke as [last].",
