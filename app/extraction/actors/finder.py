@@ -39,7 +39,13 @@ from app.extraction.actors.places import (
     LOCATING_MODIFIERS,
     with_place_extents,
 )
-from app.extraction.actors.spans import ORG_HEADS, Candidate, clean_span, split_entity
+from app.extraction.actors.spans import (
+    ORG_HEADS,
+    Candidate,
+    clean_span,
+    looks_like_a_personal_name,
+    split_entity,
+)
 from app.extraction.intervals import SpanSet, non_overlapping
 from app.extraction.pipeline import NamedEntity
 from app.extraction.types import Actor, ActorKind, ActorMention
@@ -89,13 +95,6 @@ _NUMBERED_MODEL = re.compile(r" [A-Z]?\d+[A-Za-z]{0,3}")
 # A retrospective clause before a bare family: "one year after launching the iPhone",
 # "since the iPhone's debut" look back to the family's beginning.
 _LOOKING_BACK = re.compile(r"\b(?:since|after)(?:[ \t]+[\w'’-]+){0,2}[ \t]+$", re.IGNORECASE)
-# Last words of company names, never of a personal name.
-_COMPANY_TAILS = frozenset(
-    {w.rstrip(".") for w in ORG_HEADS}
-    | {"co", "llc", "plc", "ag", "sa", "nv", "gmbh", "holdings", "industries", "partners"}
-    | {"electronics", "aircraft", "airlines", "motors", "systems", "technologies", "trust"}
-    | {"communications", "securities", "capital", "energy", "steel", "media", "entertainment"}
-)
 # Venue names: "Moscone West Convention Center" (see `_venue_variants`).
 _VENUE_HEADS = frozenset(["center", "centre"])
 _VENUE_GENERIC = frozenset(["convention", "exhibition", "conference", "congress", "expo"])
@@ -278,23 +277,12 @@ def _split_at_known_prefix(
         rest_start, rest_end = clean_span(text, hit.end, cand.end)
         rest = text[rest_start:rest_end].lstrip()
         rest_start = rest_end - len(rest)
-        if _looks_like_a_personal_name(rest):
+        if looks_like_a_personal_name(rest):
             return [
                 Candidate(cand.start, hit.end, hit.text, hit.entry.kind, hit.entry.name, True),
                 Candidate(rest_start, rest_end, rest, ActorKind.PERSON),
             ]
     return [cand]
-
-
-def _looks_like_a_personal_name(words: str) -> bool:
-    """Two to four capitalized words not ending like a company ("Sergey Naryshkin",
-    not "Hughes" alone nor "Hughes Electronics")."""
-    parts = words.split()
-    return (
-        2 <= len(parts) <= 4
-        and all(w[:1].isupper() for w in parts)
-        and parts[-1].casefold().rstrip(".") not in _COMPANY_TAILS
-    )
 
 
 def _resolve_overlaps(cands: Iterable[Candidate]) -> list[Candidate]:

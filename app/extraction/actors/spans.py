@@ -183,6 +183,15 @@ CURRENCY_CODES = frozenset(
         "TRY",
     ]
 )
+# Last words of company names, never of a personal name.
+_COMPANY_TAILS = frozenset(
+    {w.rstrip(".") for w in ORG_HEADS}
+    | {"co", "llc", "plc", "ag", "sa", "nv", "gmbh", "holdings", "industries", "partners"}
+    | {"electronics", "aircraft", "airlines", "motors", "systems", "technologies", "trust"}
+    | {"communications", "securities", "capital", "energy", "steel", "media", "entertainment"}
+)
+# A capitalized title right before a span: "Chancellor| Olaf Scholz"
+_TITLE_BEFORE = re.compile(r"\b([A-Z][\w.-]*)[ \t]+\Z")
 _CONJUNCTION = re.compile(r"\s+(?:and|&|or)\s+|,\s+")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])\s+(?=[A-Zi])")
@@ -297,7 +306,7 @@ def _split_one(
         return []
     pieces = _split_at_title(text, toks, kind) or _split_after_org_head(toks, kind, is_known_person)
     if pieces is None:
-        pieces = [(start, end, kind)]
+        pieces = [(start, end, _titled_person(text, start, end, kind))]
     out = []
     for s, e, k in pieces:
         s, e = clean_span(text, s, e)
@@ -366,6 +375,27 @@ def _split_at_title(
         pieces.append((rest[0][0], rest[-1][1], ActorKind.PERSON))
         return pieces
     return None
+
+
+def looks_like_a_personal_name(words: str) -> bool:
+    """Two to four capitalized words not ending like a company ("Sergey Naryshkin",
+    not "Hughes" alone nor "Hughes Electronics")."""
+    parts = words.split()
+    return (
+        2 <= len(parts) <= 4
+        and all(w[:1].isupper() for w in parts)
+        and parts[-1].casefold().rstrip(".") not in _COMPANY_TAILS
+    )
+
+
+def _titled_person(text: str, start: int, end: int, kind: ActorKind) -> ActorKind:
+    """A personal name right after a capitalized title is a person, whatever the NER
+    said: spaCy labels "Olaf Scholz" in "German Chancellor Olaf Scholz" ORG."""
+    if kind not in (ActorKind.ORGANIZATION, ActorKind.PLACE, ActorKind.GROUP):
+        return kind
+    title = _TITLE_BEFORE.search(text, max(0, start - 30), start)
+    titled = title is not None and title.group(1).casefold() in TITLES
+    return ActorKind.PERSON if titled and looks_like_a_personal_name(text[start:end]) else kind
 
 
 def _split_after_org_head(

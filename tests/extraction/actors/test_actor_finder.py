@@ -695,3 +695,21 @@ def test_gazetteer_actor_carries_its_known_forms(finder: GazetteerActorFinder) -
 def test_actor_outside_the_gazetteer_keeps_only_forms_seen(finder: GazetteerActorFinder) -> None:
     _, actors = run(finder, "Ivan Petrov resigned.", ("Ivan Petrov", "PERSON"))
     assert [a.aliases for a in actors] == [("Ivan Petrov", "Petrov")]
+
+
+def test_a_name_right_after_a_title_is_a_person_whatever_the_ner_label(
+    finder: GazetteerActorFinder,
+) -> None:
+    # spaCy labels "Olaf Scholz" after "Chancellor" (and then "Scholz") ORG; a
+    # capitalized title right before two to four name words makes them a person
+    text = "German Chancellor Olaf Scholz met Ford Motor Co. Scholz said aid would come."
+    mentions, actors = run(
+        finder, text, ("Olaf Scholz", "ORG"), ("Ford Motor Co.", "ORG"), ("Scholz", "ORG")
+    )
+    scholz = _actor(actors, "olaf scholz")
+    assert scholz.kind is ActorKind.PERSON
+    assert [m.key for m in mentions if m.text.endswith("Scholz")] == ["olaf scholz"] * 2
+    # not a company after a title-like word, nor a name after a lower-case word
+    text = "Its chief Ford Motor Co. rival grew; the general Election Commission met."
+    _, actors = run(finder, text, ("Ford Motor Co.", "ORG"), ("Election Commission", "ORG"))
+    assert {a.kind for a in actors} == {ActorKind.ORGANIZATION}
