@@ -51,12 +51,14 @@ _PAST_WORDS = _word_set(
     "beat fled froze hung swept tore woke ate"
 )
 # News present of a scheduled event: "Netanyahu and Arafat meet separately Monday",
-# "the exhibition opens in May", "the court reconvenes Tuesday" (not the nouns
-# "housing starts", "tax returns", "the votes", nor the adjective "open")
+# "the exhibition opens in May", "the court reconvenes Tuesday", "the law takes effect
+# Monday", "Lawmakers return from recess on Monday", "the report is due out Friday"
+# (not the nouns "housing starts", "tax returns", "home runs", "press releases", "the
+# votes", nor the adjectives "open", "close to")
 _SCHEDULED_PRESENT = _word_set(
     "meet meets visit visits arrive arrives leave leaves depart departs begin begins "
     "opens resume resumes convene convenes reconvene reconvenes travel travels fly flies "
-    "testify testifies"
+    "testify testifies start end ends closes take takes return host hosts play release due"
 )
 # ... unless an infinitive, a negated or modal form, or a noun after these
 _NOT_PRESENT_BEFORE = _word_set(
@@ -76,6 +78,9 @@ _SCHEDULED = _word_set("scheduled slated")
 # "set" is past and present alike; after a present "be" it is a standing plan ("is
 # set for", "they're set for", "has been set for"), after "was" it stays untensed
 _PRESENT_BE = _word_set("is are re s be been being")
+# ... and so is "due" ("the payment is due Friday", "the report is due out Friday";
+# "was due Friday" stays untensed)
+_PRESENT_PLAN = _word_set("set due")
 _DETERMINERS = _word_set("a an the its their his her our still newly")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -259,11 +264,11 @@ def _cue(words: list[tuple[str, int, int]], i: int) -> Tense:
         return Tense.FUTURE
     if word == "won" and following == "t":  # "won't"
         return Tense.FUTURE
+    if word in _PRESENT_PLAN and i > 0 and words[i - 1][0] in _PRESENT_BE:
+        return Tense.FUTURE  # "the vote is set for Nov. 5", "is due Friday": still ahead
     if word in _SCHEDULED_PRESENT:
         previous = words[i - 1][0] if i > 0 else ""
         return Tense.NONE if previous in _NOT_PRESENT_BEFORE else Tense.FUTURE
-    if word == "set" and i > 0 and words[i - 1][0] in _PRESENT_BE:
-        return Tense.FUTURE  # "the vote is set for Nov. 5": a plan still standing
     if word in _PAST_AUX and (
         following in _SCHEDULED
         or (following in _FUTURE_BEFORE_TO and i + 2 < len(words) and words[i + 2][0] == "to")

@@ -103,6 +103,13 @@ RULES: tuple[Rule, ...] = (
                 dct="1998-05-01",
             ),
             Example("The court reconvenes [Tuesday].", "2020-11-10"),
+            Example("The new law takes effect [Monday].", "2024-01-01", dct="2023-12-31"),
+            Example("Lawmakers return from recess on [Monday].", "2025-03-10", dct="2025-03-05"),
+            Example("The Chiefs host the Texans on [Saturday].", "2025-01-11", dct="2025-01-08"),
+            Example("The jobs report is due out [Friday].", "2024-10-04", dct="2024-10-02"),
+            # ... but not the nouns of a finished game or a plan in the past
+            Example("He hit two home runs [Sunday].", "2025-03-02", dct="2025-03-05"),
+            Example("The payment was due [Friday].", "2025-02-28", dct="2025-03-05"),
             # not an infinitive under a past verb, a negation or a noun
             Example("They failed to meet [Monday].", "2020-11-02"),
             Example("They did not meet [Monday].", "2020-11-02"),
