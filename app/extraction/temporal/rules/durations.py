@@ -275,7 +275,7 @@ _UNIT_WORD = (
 )
 _CLOCK = (
     r"(?:(?P<named>noon|midday|midnight)|(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s?"
-    r"(?P<mer>[ap]\.\s?m\.|[ap]m\b|(?-i:[AP]M)\b)(?:\s+(?-i:[A-Z]{2,4}T)\b)?)"
+    r"(?P<mer>[ap]\.\s?m\.|[ap]m\b|(?-i:[AP]M)\b)(?:\s+(?-i:[A-Z]{1,4}T)\b)?)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -412,8 +412,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "time.clock",
+        # "at 8:30 a.m. on Friday", "at midnight on Friday", "4:30 p.m. ET on Sunday": one
+        # timex, so the weekday takes its tense from the clause around the clock time (read
+        # apart, the period of "a.m." ended the weekday's clause, so "will publish the data
+        # at 8:30 a.m. on Friday" lost its "will" and was the Friday before)
         rf"\b{_CLOCK}(?:,?\s+(?:(?P<day_word>yesterday|today|"
-        rf"tomorrow)|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH})\s(?P<day>{DAYNUM})(?!\d)))?",
+        rf"tomorrow)|(?:on\s+)?(?:(?P<weekday>{WEEKDAY})|"
+        rf"(?P<month>{MONTH})\s(?P<day>{DAYNUM})(?!\d))))?",
         _clock,
         examples=(
             Example("at [8 PM]", "2020-11-06T20:00", type="TIME", granularity="day"),
@@ -437,6 +442,27 @@ RULES: tuple[Rule, ...] = (
                 dct="2000-04-05",
             ),
             Example("The polls closed at [8 p.m. Tuesday].", "2020-11-03T20:00"),
+            # ... also after "on", and after a zone ("ET"): one timex, the clause's tense
+            Example(
+                "The government will publish the data at [8:30 a.m. on Friday].",
+                "2025-03-07T08:30",
+                dct="2025-03-05",
+            ),
+            Example(
+                "The Bills will play at [4:30 p.m. ET on Sunday].",
+                "2025-01-12T16:30",
+                dct="2025-01-08",
+            ),
+            Example(
+                "The ceasefire took effect at [midnight on Friday].",
+                "2025-05-16T24:00",
+                dct="2025-05-20",
+            ),
+            Example("Polls open at [7 a.m. on Nov. 5].", "2024-11-05T07:00", dct="2024-10-02"),
+            # ... but "on" before anything else stays out
+            Example(
+                "Trading opens at [9:30 a.m.] on most days.", "2025-03-05T09:30", dct="2025-03-05"
+            ),
             # a plan in the past perfect ("had been scheduled to") was made before a
             # past reference point: no future cue, the weekday stays behind ...
             Example(
