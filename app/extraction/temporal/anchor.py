@@ -255,6 +255,19 @@ def _nearest_cue(text: str, start: int, end: int) -> tuple[Tense, str]:
     return (best[1], best[2]) if best else (Tense.NONE, "")
 
 
+# "expect sales to rise", "predicts the bank to cut rates": a present verb of
+# expectation with its object and then "to" looks ahead (the object is at most
+# three words, "to" no preposition of a place: "expect visitors to Paris" is rare
+# enough in a dated clause). Past "expected" stays a past cue
+_EXPECT_PRESENT = _word_set("expect expects predict predicts forecast forecasts want wants")
+_OBJECT_REACH = 4
+
+
+def _object_then_to(words: list[tuple[str, int, int]], i: int) -> bool:
+    following = [w for w, _s, _e in words[i + 1 : i + 1 + _OBJECT_REACH]]
+    return "to" in following[1:] and following[0] not in _CLAUSE_BREAK
+
+
 def _cue(words: list[tuple[str, int, int]], i: int) -> Tense:
     word = words[i][0]
     following = words[i + 1][0] if i + 1 < len(words) else ""
@@ -262,6 +275,8 @@ def _cue(words: list[tuple[str, int, int]], i: int) -> Tense:
         return Tense.NONE  # "had been scheduled to expire Friday": made before a past point
     if word in _FUTURE_WORDS or (following == "to" and word in _FUTURE_BEFORE_TO):
         return Tense.FUTURE
+    if word in _EXPECT_PRESENT and _object_then_to(words, i):
+        return Tense.FUTURE  # "Analysts expect sales to rise in the fourth quarter"
     if word == "won" and following == "t":  # "won't"
         return Tense.FUTURE
     if word in _PRESENT_PLAN and i > 0 and words[i - 1][0] in _PRESENT_BE:
@@ -590,7 +605,7 @@ def _year_of(m: Meaning, dct: dt.date, tense: Tense) -> int:
         if span is not None:
             spans.append((y, span))
     if m.unit == "quarter" and m.direction == 0:
-        return _quarter_year(m, dct)
+        return _quarter_year(m, dct, tense)
     if m.direction < 0:
         # "last April": the latest one over by a month ("last February" on March 1 is 1 year back)
         before = [y for y, s in spans if s[1] < dct - dt.timedelta(days=_LAST_GAP_DAYS)]
@@ -634,9 +649,15 @@ def _deadline_distance(span: cal.Interval, dct: dt.date) -> int:
 _DEADLINE_BONUS_DAYS = 120
 
 
-def _quarter_year(m: Meaning, dct: dt.date) -> int:
-    # financial news reports quarters that have begun; a later number is last year's
-    return dct.year if int(m.index or 1) <= cal.quarter_of(dct) else dct.year - 1
+def _quarter_year(m: Meaning, dct: dt.date, tense: Tense) -> int:
+    # financial news reports quarters that have begun; a later number is last year's,
+    # unless the clause looks ahead ("sales will rise in the fourth quarter" in
+    # September). A future clause does not move a quarter that has begun or ended to
+    # next year: what lies ahead is its report ("expects third-quarter earnings to
+    # fall" in October is this year's third quarter)
+    if tense is Tense.FUTURE or int(m.index or 1) <= cal.quarter_of(dct):
+        return dct.year
+    return dct.year - 1
 
 
 def _day_in_year(m: Meaning, year: int) -> dt.date:

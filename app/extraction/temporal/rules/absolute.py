@@ -456,6 +456,10 @@ RULES: tuple[Rule, ...] = (
                 "Officials moved the vote to a date in [November].", "1989-11", dct="1989-10-27"
             ),
             Example("The Fed signaled a rate cut in [December].", "1989-12", dct="1989-10-27"),
+            # "expect <object> to ...": a present verb of expectation looks ahead; the
+            # past "expected" does not
+            Example("Analysts expect prices to peak in [November].", "2023-11", dct="2023-05-15"),
+            Example("Analysts expected prices to peak in [November].", "2022-11", dct="2023-05-15"),
             Example("The company promised a decision in [November].", "1989-11", dct="1989-10-27"),
             Example(
                 "Apple unveiled a new phone available in [November].", "1989-11", dct="1989-10-27"

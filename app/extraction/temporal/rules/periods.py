@@ -135,6 +135,19 @@ RULES: tuple[Rule, ...] = (
             Example("[the third quarter]", "1989-Q3", dct="1989-10-30", granularity="quarter"),
             Example("[Third-quarter] profit", "1989-Q3", dct="1989-10-30"),
             Example("[the fourth quarter]", "1997-Q4", dct="1998-01-20"),
+            # a quarter not yet begun is last year's, unless the clause looks ahead; a
+            # future clause leaves a begun or ended quarter in this year (its report is
+            # what lies ahead)
+            Example("Sales rose in [the fourth quarter].", "2022-Q4", dct="2023-09-14"),
+            Example("Sales will rise in [the fourth quarter].", "2023-Q4", dct="2023-09-14"),
+            Example(
+                "Analysts expect sales to rise in [the fourth quarter].",
+                "2023-Q4",
+                dct="2023-09-14",
+            ),
+            Example(
+                "Analysts expect [third-quarter] earnings to fall.", "1989-Q3", dct="1989-10-20"
+            ),
             Example("[the 1988 third quarter]", "1988-Q3", dct="1989-10-30"),
             Example("[the fiscal first quarter]", "1989-Q1", dct="1989-10-26"),
             Example("results for [Q3 2020]", "2020-Q3", start_date="2020-07-01"),
