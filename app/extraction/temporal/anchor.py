@@ -96,8 +96,12 @@ _NEAREST_LEFT = re.compile(
     re.IGNORECASE,
 )
 _PAST_LEFT = re.compile(r"\b(?:since|ended)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "as soon as Friday", "ahead of Tuesday's vote"; and a date that a present "is/are"
+# states ("The general election is on Nov. 5", "Kickoff is at 1 p.m. Sunday", "The
+# deadline is Friday"): what a present copula dates is scheduled, not past
 _FUTURE_LEFT = re.compile(
-    r"\b(?:as\s+(?:soon|early)\s+as|ahead\s+of)\s+(?:the\s+)?\Z", re.IGNORECASE
+    r"\b(?:as\s+(?:soon|early)\s+as|ahead\s+of|(?:is|are)(?:\s+(?:on|at))?)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
 )
 # a decimal point ("$29.75") ends no clause; a quotation mark does: the reporting
 # verb outside a quote does not give its tense to the quote ("''He will leave at

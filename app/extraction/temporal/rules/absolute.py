@@ -336,6 +336,8 @@ RULES: tuple[Rule, ...] = (
             Example("The vote is set for [Nov. 5].", "2020-11-05", dct="2020-05-15"),
             Example("Elections have been set for [November 5].", "2020-11-05", dct="2020-05-15"),
             Example("The record was set on [Nov. 5].", "2019-11-05", dct="2020-05-15"),
+            Example("The general election is on [Nov. 5].", "2020-11-05", dct="2020-05-15"),
+            Example("The general election was on [Nov. 5].", "2019-11-05", dct="2020-05-15"),
             # a past reporting verb may still name a date just ahead
             Example(
                 "It said it would redeem the notes on [Nov. 2].", "2020-11-02", dct="2020-10-30"

@@ -64,6 +64,10 @@ RULES: tuple[Rule, ...] = (
             Example("The company said [Friday] it", "2020-11-06", dct="2020-11-06"),
             Example("Ministers met [Monday].", "2020-11-02", dct="2020-11-06"),
             Example("Ministers will meet [Monday].", "2020-11-09", dct="2020-11-06"),
+            # a date a present "is/are" states is scheduled ahead
+            Example("The deadline is [Friday].", "2024-05-17", dct="2024-05-15"),
+            Example("The hearing is on [Monday].", "2024-05-20", dct="2024-05-17"),
+            Example("The hearing was on [Monday].", "2024-05-13", dct="2024-05-17"),
             Example("talks are due to resume on [Wednesday]", "2020-11-11", dct="2020-11-06"),
             Example("He said flights would resume on [Monday].", "2020-11-09", dct="2020-11-06"),
             Example("[last Wednesday]", "1989-10-25", dct="1989-11-01"),
