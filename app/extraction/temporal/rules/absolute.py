@@ -457,6 +457,9 @@ RULES: tuple[Rule, ...] = (
             Example(
                 "Officials moved the vote to a date in [November].", "1989-11", dct="1989-10-27"
             ),
+            # a month span that is no calendar quarter (periods.month_span_quarter) is
+            # left to the month rules
+            Example("in the November-[January] quarter", "2025-01", dct="2025-02-10"),
             Example("The Fed signaled a rate cut in [December].", "1989-12", dct="1989-10-27"),
             # "expect <object> to ...": a present verb of expectation looks ahead; the
             # past "expected" does not

@@ -9,7 +9,7 @@ import re
 from app.extraction.temporal import lexicon as lx
 from app.extraction.temporal.candidate import Kind, Meaning
 from app.extraction.temporal.rules.base import Example, Rule, word_before
-from app.extraction.temporal.rules.patterns import ORDINAL, RB, SEASON, YEAR
+from app.extraction.temporal.rules.patterns import MONTH, ORDINAL, RB, SEASON, YEAR
 
 _QUARTER_ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
 
@@ -30,6 +30,14 @@ def _quarter(m: re.Match[str], _text: str) -> Meaning | None:
         return None
     fiscal = "fiscal" in m.group(0).lower()
     return Meaning(Kind.CALENDAR, "quarter", index=q, year=_year_group(m), fiscal=fiscal)
+
+
+def _month_span_quarter(m: re.Match[str], _text: str) -> Meaning | None:
+    """ "the October-December quarter": three months that make a calendar quarter."""
+    first, last = lx.month_number(m.group("m1")), lx.month_number(m.group("m2"))
+    if first % 3 != 1 or last != first + 2:
+        return None  # "the November-January quarter": a fiscal span, no calendar quarter
+    return Meaning(Kind.CALENDAR, "quarter", index=(first + 2) // 3, year=_year_group(m))
 
 
 def _half(m: re.Match[str], _text: str) -> Meaning | None:
@@ -125,6 +133,21 @@ def _since_end(offset: int, mod: str, start: int, text: str) -> int:
 _OF_YEAR = rf"(?:\s+(?:of\s+)?(?P<year2>{YEAR}))?"
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "periods.month_span_quarter",
+        rf"\b(?:the\s+)?(?P<m1>{MONTH})\s?[-–/]\s?(?P<m2>{MONTH})\s+(?:quarter|period)"
+        rf"{_OF_YEAR}{RB}",
+        _month_span_quarter,
+        examples=(
+            Example(
+                "Sony posted a profit for [the October-December quarter].",
+                "2024-Q4",
+                dct="2025-02-10",
+            ),
+            Example("profit in [the July-September period]", "2024-Q3", dct="2024-11-05"),
+            Example("sales in [the April-June quarter of 2023]", "2023-Q2", dct="2024-11-05"),
+        ),
+    ),
     Rule(
         "periods.quarter",
         rf"\b(?:the\s+)?(?:(?P<year>{YEAR})\s+)?(?:fiscal[\s-]+)?"

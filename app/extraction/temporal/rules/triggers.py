@@ -77,6 +77,7 @@ TRIGGERS: Mapping[str, frozenset[str]] = {
     "relative.quarter_ended": frozenset({"quarter"}),
     "relative.year_quarter": frozenset({"quarter", "half"}),
     "relative.part_of_year": frozenset({"year"}),
+    "periods.month_span_quarter": _MONTHS,
     "periods.quarter": frozenset({"quarter", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"}),
     "periods.half": frozenset({"half", "h1", "h2", "quarters"}),
     "periods.decade_half": frozenset({"half"}),
