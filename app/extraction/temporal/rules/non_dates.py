@@ -16,13 +16,6 @@ _TITLE_WORD = r"(?:[A-Z][\w'’.&-]*|\d[\d,.:/]*)"
 _DATE_NAMES = lx.cased_alternation([*lx.WEEKDAYS, *lx.MONTHS])
 _NAME_WORD = rf"(?!(?:{_DATE_NAMES})\b)[A-Z][\w'’&-]*"
 
-_SPORT = (
-    r"(?:halftime|half-time|touchdowns?|goalless|field\s+goal|innings?|quarterback|"
-    r"striker|goalkeeper|referee|kickoff|penalty\s+kick|free\s+kick|three-pointers?|"
-    r"equali[sz](?:ed|er))"
-)
-_GAME_PART = r"(?:the\s+)?(?:first|second|third|fourth|final)\s+(?:half|quarter|period)"
-
 VETOES: tuple[re.Pattern[str], ...] = (
     # product, route, flight and room numbers that look like years
     re.compile(
@@ -41,15 +34,6 @@ VETOES: tuple[re.Pattern[str], ...] = (
     # a TV programme ("ABC's This Week") and the conjunction "as soon as"
     re.compile(r"\b(?-i:This\s+Week)\b"),
     re.compile(r"\bas\s+soon\s+as\b", re.IGNORECASE),
-    # a half, quarter or period of a game, not of the year: a word only sport uses in
-    # the same sentence, within the 40 characters a veto is searched ("a touchdown in
-    # the fourth quarter", "the first half ended goalless"); words business shares
-    # ("scored", "goals", "led", "points", "game") are left out
-    re.compile(
-        rf"\b{_SPORT}\b[^.;!?]{{0,40}}?\b{_GAME_PART}\b"
-        rf"|\b{_GAME_PART}\b[^.;!?]{{0,40}}?\b{_SPORT}\b",
-        re.IGNORECASE,
-    ),
     # a quoted title: two to six capitalised words (or figures), one of them after the
     # first neither a weekday nor a month, so not running text ("CBS's ''60 Minutes''",
     # "the film ``High Noon''", "''Sunday Morning Live''"; a quoted ''Next Tuesday''
@@ -66,7 +50,4 @@ NEGATIVES: tuple[str, ...] = (
     "She watched ``48 Hours.''",
     "the CBS show ''Sunday Morning Live'' aired",
     "he told Russia Today",
-    "The striker came on early in [the second half].",
-    "a touchdown in [the fourth quarter] sealed it",
-    "[The first half] ended goalless.",
 )

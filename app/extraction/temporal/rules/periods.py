@@ -22,7 +22,33 @@ def _year_group(m: re.Match[str]) -> int | None:
     return None
 
 
-def _quarter(m: re.Match[str], _text: str) -> Meaning | None:
+# a half or quarter of a game, not of the year: a word only sport uses in the same
+# sentence within 40 characters ("a touchdown in the fourth quarter", "the first half
+# ended goalless"); words business shares ("scored", "goals", "led", "points",
+# "game") are left out
+_SPORT = re.compile(
+    r"\b(?:halftime|half-time|touchdowns?|goalless|field\s+goal|innings?|quarterback|"
+    r"striker|goalkeeper|referee|kickoff|penalty\s+kick|free\s+kick|three-pointers?|"
+    r"equali[sz](?:ed|er))\b",
+    re.IGNORECASE,
+)
+_SPORT_REACH = 40
+_SENTENCE_PUNCT = re.compile(r"[.;!?]")
+
+
+def _in_a_game(m: re.Match[str], text: str) -> bool:
+    lo = max(0, m.start() - _SPORT_REACH)
+    left = text[lo : m.start()]
+    left = left[max((p.end() for p in _SENTENCE_PUNCT.finditer(left)), default=0) :]
+    right = text[m.end() : m.end() + _SPORT_REACH]
+    stop = _SENTENCE_PUNCT.search(right)
+    right = right[: stop.start()] if stop else right
+    return bool(_SPORT.search(left) or _SPORT.search(right))
+
+
+def _quarter(m: re.Match[str], text: str) -> Meaning | None:
+    if _in_a_game(m, text):
+        return None
     d = m.groupdict()
     number = d.get("qnum") or d.get("qnum2")
     q = int(number) if number else lx.ORDINALS[d["ord"].lower()]
@@ -40,7 +66,9 @@ def _month_span_quarter(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.CALENDAR, "quarter", index=(first + 2) // 3, year=_year_group(m))
 
 
-def _half(m: re.Match[str], _text: str) -> Meaning | None:
+def _half(m: re.Match[str], text: str) -> Meaning | None:
+    if _in_a_game(m, text):
+        return None
     d = m.groupdict()
     if d.get("qord"):  # "the first two quarters of 1990" = H1
         h = 1 if d["qord"].lower() == "first" else 2
@@ -288,4 +316,8 @@ NEGATIVES: tuple[str, ...] = (
     "spring water",
     "he was second in the race",
     "the 20th of the players",
+    # a game's quarter or half (_in_a_game)
+    "The striker came on early in [the second half].",
+    "a touchdown in [the fourth quarter] sealed it",
+    "[The first half] ended goalless.",
 )
