@@ -331,8 +331,12 @@ def _latest_quarter(m: re.Match[str], _text: str) -> Meaning | None:
     return Meaning(Kind.RELATIVE, "quarter", offset=-1, discourse="reported_quarter")
 
 
+# the year named by "this/the/last/next year", as an offset from the DCT's
+_YEAR_SHIFT = {"this": 0, "the": 0, "last": -1, "next": 1}
+
+
 def _quarter_of_year(m: re.Match[str], _text: str) -> Meaning | None:
-    shift = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+    shift = _YEAR_SHIFT[m.group("which").lower()]
     ordinal = m.group("ord")
     if ordinal is None:
         return Meaning(Kind.RELATIVE, "quarter", offset=-1 + 4 * shift)
@@ -346,7 +350,7 @@ def _quarter_of_year(m: re.Match[str], _text: str) -> Meaning | None:
 # DCT's (read apart, "the second half" on Dec. 29 was this year's and "next year" a
 # timex of its own)
 def _part_of_year(m: re.Match[str], _text: str) -> Meaning | None:
-    shift = {"this": 0, "last": -1, "next": 1}[m.group("which").lower()]
+    shift = _YEAR_SHIFT[m.group("which").lower()]
     if m.group("month"):
         return Meaning(
             Kind.CALENDAR, "month", month=lx.month_number(m.group("month")), offset=shift
@@ -670,7 +674,7 @@ RULES: tuple[Rule, ...] = (
         "relative.part_of_year",
         rf"\b(?:(?:the\s+)?(?P<ord>{ORDINAL}|last|latter)[\s-]+(?P<unit>quarter|half)|"
         rf"(?:the\s+)?(?P<season>{SEASON})|(?P<month>{MONTH}))"
-        r"\s+of\s+(?P<which>this|last|next)\s+year\b(?!['’])",
+        r"\s+of\s+(?P<which>this|the|last|next)\s+year\b(?!['’])",
         _part_of_year,
         examples=(
             Example(
@@ -688,6 +692,12 @@ RULES: tuple[Rule, ...] = (
                 dct="2025-03-05",
             ),
             Example("The plant will open in [March of next year].", "2026-03", dct="2025-03-05"),
+            # "the year" alone is the DCT's, as everywhere else
+            Example(
+                "Growth should pick up in [the second half of the year].",
+                "2025-H2",
+                dct="2025-03-05",
+            ),
             Example("Talks stalled in [December of last year].", "2024-12", dct="2025-03-05"),
             Example("The vote is due in [the spring of next year].", "2026-SP", dct="2025-03-05"),
             # "of last year's <noun>": the part is of that noun (a season, a plan), not the year
