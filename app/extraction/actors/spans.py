@@ -58,6 +58,10 @@ TITLES = frozenset(
         "princess",
         "emir",
         "sheikh",
+        "ayatollah",
+        "archbishop",
+        "cardinal",
+        "rabbi",
         "pope",
         "bishop",
         "general",
@@ -101,6 +105,20 @@ TITLES = frozenset(
         "correspondent",
         "editor",
     ]
+)
+
+# Words that qualify a title and name no organization on their own: spaCy labels
+# "Defense" in "Defense Secretary Lloyd Austin", "Finance" in "Finance Minister
+# Shunichi Suzuki", "Supreme" in "Supreme Leader" and "State" in "Secretary of State
+# Antony Blinken" ORG. Not "Treasury" ("Treasury Secretary": the Treasury is a
+# department), "Labour" or "Labor" ("Labour leader Keir Starmer": a party), nor any
+# name ("Apple CEO Tim Cook").
+PORTFOLIO_WORDS = frozenset(
+    ("defense", "defence", "foreign", "finance", "interior", "justice", "health", "home")
+    + ("state", "trade", "economy", "energy", "education", "transport")
+    + ("agriculture", "environment", "culture", "commerce", "industry", "security")
+    + ("homeland", "affairs", "supreme", "prime", "deputy", "vice", "acting", "first")
+    + ("majority", "minority", "opposition", "attorney", "solicitor", "surgeon", "inspector")
 )
 
 # Head nouns that end an organization's name; a capitalized tail after one is a person.
@@ -192,6 +210,10 @@ _COMPANY_TAILS = frozenset(
 )
 # A capitalized title right before a span: "Chancellor| Olaf Scholz"
 _TITLE_BEFORE = re.compile(r"\b([A-Z][\w.-]*)[ \t]+\Z")
+# A title right after a span ("Defense| Secretary") or before it with "of" ("Secretary of|
+# State")
+_TITLE_AFTER = re.compile(r"[ \t]+([A-Za-z][\w.-]*)")
+_TITLE_OF_BEFORE = re.compile(r"\b([A-Za-z][\w.-]*)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 _CONJUNCTION = re.compile(r"\s+(?:and|&|or)\s+|,\s+")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])\s+(?=[A-Zi])")
@@ -310,9 +332,21 @@ def _split_one(
     out = []
     for s, e, k in pieces:
         s, e = clean_span(text, s, e)
-        if e > s and is_name_like(text[s:e]):
+        if e > s and is_name_like(text[s:e]) and not _qualifies_a_title(text, s, e):
             out.append(Candidate(s, e, text[s:e], _event_kind(text[s:e], k)))
     return out
+
+
+def _qualifies_a_title(text: str, start: int, end: int) -> bool:
+    """Portfolio words next to a title are part of the title, not an organization:
+    "Defense" in "Defense Secretary Lloyd Austin", "State" in "Secretary of State"."""
+    if not all(w.casefold() in PORTFOLIO_WORDS for w in text[start:end].split()):
+        return False
+    after = _TITLE_AFTER.match(text, end)
+    if after is not None and after.group(1).casefold() in TITLES:
+        return True
+    before = _TITLE_OF_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).casefold() in TITLES
 
 
 def _conjuncts(

@@ -1,0 +1,65 @@
+"""Constructions of today's news found by probe rounds (fake NER, see test_actor_finder)."""
+
+from __future__ import annotations
+
+from app.extraction.actors.finder import GazetteerActorFinder
+from app.extraction.types import ActorKind
+from tests.extraction.actors.test_actor_finder import run
+
+
+def names(
+    finder: GazetteerActorFinder, text: str, *ents: tuple[str, str]
+) -> list[tuple[str, ActorKind]]:
+    _, actors = run(finder, text, *ents)
+    return [(a.name, a.kind) for a in actors]
+
+
+def test_portfolio_word_next_to_a_title_is_no_organization(finder: GazetteerActorFinder) -> None:
+    # spaCy labels the portfolio word alone ORG, the name after it PERSON
+    text = "Defense Secretary Lloyd Austin said the weapons would arrive."
+    assert names(finder, text, ("Defense", "ORG"), ("Lloyd Austin", "PERSON")) == [
+        ("Lloyd Austin", ActorKind.PERSON)
+    ]
+    text = "talks with U.S. Secretary of State Antony Blinken."
+    assert names(finder, text, ("U.S.", "GPE"), ("State", "ORG"), ("Antony Blinken", "PERSON")) == [
+        ("United States", ActorKind.PLACE),
+        ("Antony Blinken", ActorKind.PERSON),
+    ]
+    text = "Iran's Supreme Leader Ayatollah Ali Khamenei praised the army."
+    assert names(
+        finder, text, ("Iran", "GPE"), ("Supreme", "ORG"), ("Ayatollah Ali Khamenei", "PERSON")
+    ) == [("Iran", ActorKind.PLACE), ("Ali Khamenei", ActorKind.PERSON)]
+    # one span holding portfolio, title and name
+    text = "Finance Minister Shunichi Suzuki said Japan may intervene."
+    assert names(finder, text, ("Finance Minister Shunichi Suzuki", "PERSON")) == [
+        ("Shunichi Suzuki", ActorKind.PERSON),
+        ("Japan", ActorKind.PLACE),
+    ]
+
+
+def test_names_and_departments_before_a_title_stay(finder: GazetteerActorFinder) -> None:
+    text = "Apple CEO Tim Cook said Treasury Secretary Janet Yellen called."
+    assert names(
+        finder,
+        text,
+        ("Apple", "ORG"),
+        ("Tim Cook", "PERSON"),
+        ("Treasury", "ORG"),
+        ("Janet Yellen", "PERSON"),
+    ) == [
+        ("Apple Inc.", ActorKind.ORGANIZATION),
+        ("Tim Cook", ActorKind.PERSON),
+        ("Treasury", ActorKind.ORGANIZATION),
+        ("Janet Yellen", ActorKind.PERSON),
+    ]
+    text = "Labour leader Keir Starmer said the country needed change."
+    assert names(finder, text, ("Labour", "ORG"), ("Keir Starmer", "PERSON")) == [
+        ("Labour", ActorKind.ORGANIZATION),
+        ("Keir Starmer", ActorKind.PERSON),
+    ]
+    # a portfolio word that is no title's qualifier is left to the NER
+    text = "The State said the Justice Department would appeal."
+    assert names(finder, text, ("State", "ORG"), ("the Justice Department", "ORG")) == [
+        ("State", ActorKind.ORGANIZATION),
+        ("Justice Department", ActorKind.ORGANIZATION),
+    ]
