@@ -222,6 +222,9 @@ _WORD = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn|de|van|von|da)-?[A-Z]?[\w’'-]*)$")
 _LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’`]s?|[\s,;:.!?)\"“”]+)$")
+# No name ends in a lower-case function word; spaCy's span does now and then: "Facebook
+# and" (of "Facebook and Instagram"), "Lando Norris of" (of "Lando Norris of McLaren").
+_TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:and|or|of|the|for|in|at|on|to|with|by|from)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,13 +247,15 @@ class Candidate:
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a leading "the" and trailing possessive/punctuation from text[start:end]."""
+    """Trim a leading "the" and trailing possessive/punctuation or function word ("Facebook
+    and") from text[start:end]."""
     span = text[start:end]
     match = _LEADING_DET.match(span)
     if match and len(span) > match.end():
         start += match.end()
     while end > start:
-        trailing = _TRAILING.search(text[start:end])
+        span = text[start:end]
+        trailing = _TRAILING.search(span) or _TRAILING_FUNCTION_WORD.search(span)
         if not trailing or trailing.start() == 0:
             break
         # keep a final dot that belongs to an abbreviation ("U.S.", "Inc.")

@@ -63,3 +63,31 @@ def test_names_and_departments_before_a_title_stay(finder: GazetteerActorFinder)
         ("State", ActorKind.ORGANIZATION),
         ("Justice Department", ActorKind.ORGANIZATION),
     ]
+
+
+def test_a_span_ending_in_a_function_word_loses_it(finder: GazetteerActorFinder) -> None:
+    text = "The EU said Facebook and Instagram may be addictive."
+    mentions, _ = run(finder, text, ("EU", "ORG"), ("Facebook and", "ORG"))
+    assert [(m.text, m.name) for m in mentions] == [
+        ("EU", "European Union"),
+        ("Facebook", "Facebook"),
+    ]
+    text = "Verstappen beat Lando Norris of McLaren."
+    mentions, _ = run(finder, text, ("Lando Norris of", "PERSON"))
+    assert [(m.text, m.kind) for m in mentions] == [("Lando Norris", ActorKind.PERSON)]
+
+
+def test_function_words_inside_a_name_stay(finder: GazetteerActorFinder) -> None:
+    text = "Bosnia and Herzegovina asked the Bank of England and the Council of Europe."
+    mentions, _ = run(
+        finder,
+        text,
+        ("Bosnia and Herzegovina", "GPE"),
+        ("the Bank of England", "ORG"),
+        ("the Council of Europe", "ORG"),
+    )
+    assert [m.text for m in mentions] == [
+        "Bosnia and Herzegovina",
+        "Bank of England",
+        "Council of Europe",
+    ]
