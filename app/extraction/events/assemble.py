@@ -132,7 +132,7 @@ class DependencyEventAssembler:
             for trigger_i, timex_index in sorted(sentence_dated.items()):
                 dating = _text_dating(timexes[timex_index], timex_index)
                 events.append(context.event(doc[trigger_i], dating))
-                narrative = self._advance(narrative, dating, publication.day)
+                narrative = self._advance(narrative, dating, timexes[timex_index], publication.day)
             for trigger in finite:
                 participants = context.participants(trigger)
                 if not participants:
@@ -158,11 +158,19 @@ class DependencyEventAssembler:
         events.sort(key=lambda e: (e.trigger_start, e.trigger_end))
         return events
 
-    def _advance(self, narrative: _Dating, dating: _Dating, dct: dt.date) -> _Dating:
-        """Move the narrative date to a recent past day the story has just told of."""
+    def _advance(self, narrative: _Dating, dating: _Dating, timex: Timex, dct: dt.date) -> _Dating:
+        """Move the narrative date to a recent day the story has just told of.
+
+        The publication day itself counts when the text names it as a day: after "The
+        FAA grounded 171 planes on Saturday. Boeing's chief told employees on Tuesday …"
+        (published that Tuesday) "United found loose bolts" is Tuesday's, not
+        Saturday's. "now" ("laptops on sale now") tells of no day: it leaves the story
+        where it was."""
         if dating.granularity not in _NARRATIVE_GRANULARITIES:
             return narrative
-        if dct - self._window <= dating.start < dct:
+        if dating.start == dct and timex.value.endswith("_REF"):
+            return narrative
+        if dct - self._window <= dating.start <= dct:
             return dating
         return narrative
 

@@ -154,10 +154,12 @@ def test_the_war_that_erupted_on_september_27(seed_1: Any) -> None:
     assert text[event.trigger_start : event.trigger_end] == "erupted"
 
 
-def test_the_blame_has_no_date_of_its_own_and_takes_the_publication_date(seed_1: Any) -> None:
-    text, _, events = seed_1
+def test_the_blame_has_no_date_of_its_own_and_takes_the_story_day(seed_1: Any) -> None:
+    text, timexes, events = seed_1
     event = event_at(events, text, "blamed", "the war in Karabakh")
-    assert event.dated_by is DatedBy.PUBLICATION and event.timex_index is None
+    # the story's day: "On Tuesday, … Assad joined …", Tuesday being the publication day
+    assert event.dated_by is DatedBy.TEXT and event.timex_index == 1
+    assert timexes[1].text == "Tuesday"
     assert event.start_date == D(2020, 10, 6)
     roles = actors(event)
     assert roles[alias_key("Bashar al-Assad")] is Role.AGENT

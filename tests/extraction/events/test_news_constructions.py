@@ -1,0 +1,90 @@
+"""Constructions that recur in news, found by a probe round over short articles.
+
+Real parses, hand-built timexes and mentions (as in `test_assemble.py`), so each
+test pins the assembler alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from app.extraction.events.assemble import DependencyEventAssembler
+from app.extraction.types import ActorKind, Event, Role, Timex, TimexType
+from tests.extraction.events.builders import date_timex, find, mentions_of, publication
+
+D = dt.date
+ORG, PERSON, PLACE = ActorKind.ORGANIZATION, ActorKind.PERSON, ActorKind.PLACE
+NAMES = {
+    "Boeing": ("Boeing", ORG),
+    "Dave Calhoun": ("Dave Calhoun", PERSON),
+    "United Airlines": ("United Airlines", ORG),
+    "Federal Aviation Administration": ("Federal Aviation Administration", ORG),
+    "Laptops Inc": ("Laptops Inc", ORG),
+}
+
+
+@pytest.fixture(scope="module")
+def assemble(nlp: Any) -> Any:
+    assembler = DependencyEventAssembler()
+
+    def run(text: str, timexes: list[Timex], dct: dt.date) -> list[Event]:
+        return assembler.assemble(nlp(text), timexes, mentions_of(text, NAMES), publication(dct))
+
+    return run
+
+
+def dates(events: list[Event]) -> list[tuple[str, dt.date, str, int | None]]:
+    return [(e.trigger, e.start_date, e.dated_by.value, e.timex_index) for e in events]
+
+
+def roles(event: Event) -> dict[str, Role]:
+    return {p.actor_key: p.role for p in event.participants}
+
+
+def present_ref(text: str, phrase: str, dct: dt.date) -> Timex:
+    offset = find(text, phrase)
+    return Timex(
+        phrase, offset, offset + len(phrase), TimexType.DATE, "PRESENT_REF", None, dct, dct
+    )
+
+
+# --- the story's day comes back to the publication day --------------------------------
+
+
+def test_a_sentence_dated_on_the_publication_day_brings_the_story_back_to_it(
+    assemble: Any,
+) -> None:
+    text = (
+        "The Federal Aviation Administration grounded 171 planes on Saturday. "
+        "Dave Calhoun told employees on Tuesday that Boeing had made a mistake. "
+        "United Airlines found loose bolts on several jets."
+    )
+    tuesday = D(2024, 1, 9)  # the publication day
+    timexes = [date_timex(text, "Saturday", D(2024, 1, 6)), date_timex(text, "Tuesday", tuesday)]
+    events = assemble(text, timexes, tuesday)
+    assert dates(events)[-1] == ("found", tuesday, "text", 1)  # was Saturday's
+    assert roles(events[-1]) == {"united airlines": Role.AGENT}
+
+
+def test_now_tells_of_no_day_and_leaves_the_story_where_it_was(assemble: Any) -> None:
+    text = (
+        "Laptops Inc unveiled its laptops on Wednesday, on sale now. "
+        "Dave Calhoun praised the device."
+    )
+    dct = D(2010, 10, 23)
+    timexes = [date_timex(text, "Wednesday", D(2010, 10, 20)), present_ref(text, "now", dct)]
+    events = assemble(text, timexes, dct)
+    assert dates(events)[-1] == ("praised", D(2010, 10, 20), "text", 0)
+
+
+def test_a_publication_day_story_without_earlier_days_is_unchanged(assemble: Any) -> None:
+    text = "Boeing cut 500 jobs on Tuesday. United Airlines welcomed the move."
+    tuesday = D(2024, 1, 9)
+    events = assemble(text, [date_timex(text, "Tuesday", tuesday)], tuesday)
+    assert [(e.trigger, e.start_date) for e in events] == [
+        ("cut", tuesday),
+        ("welcomed", tuesday),
+    ]
