@@ -201,6 +201,13 @@ CURRENCY_CODES = frozenset(
         "TRY",
     ]
 )
+# Abbreviations of common nouns spaCy labels GPE or ORG ("AI features", "an AI road
+# map", "EV makers", "GDP grew"): no actor, whatever the label. Written as news
+# writes them; a name that shares the letters is not in news' use of them.
+COMMON_ABBREVIATIONS = frozenset(
+    ("AI", "A.I.", "AGI", "GenAI", "EV", "EVs", "GDP", "CPI", "IPO", "IPOs", "ETF", "ETFs")
+    + ("GPU", "GPUs", "CPU", "CPUs", "LNG", "VPN", "VPNs", "NFT", "NFTs", "API", "APIs")
+)
 # Last words of company names, never of a personal name.
 _COMPANY_TAILS = frozenset(
     {w.rstrip(".") for w in ORG_HEADS}
@@ -302,6 +309,8 @@ def split_entity(
     if kind is None or ent.text.strip().upper() in CURRENCY_CODES:
         return []
     start, end = clean_span(text, ent.start, ent.end)
+    if text[start:end] in COMMON_ABBREVIATIONS:
+        return []
     paren = text.find("(", start, end)
     if paren > start:
         start, end = clean_span(text, start, paren)

@@ -91,3 +91,31 @@ def test_function_words_inside_a_name_stay(finder: GazetteerActorFinder) -> None
         "Bank of England",
         "Council of Europe",
     ]
+
+
+def test_abbreviations_of_common_nouns_are_no_actors(finder: GazetteerActorFinder) -> None:
+    # spaCy labels "AI" GPE or ORG in most articles that mention it
+    text = "Google announced new AI features. Schumer unveiled an AI road map for EVs."
+    assert names(finder, text, ("Google", "ORG"), ("AI", "GPE"), ("EVs", "ORG")) == [
+        ("Google", ActorKind.ORGANIZATION)
+    ]
+    text = "Foxconn's AI's servers sold well."
+    assert names(finder, text, ("AI's", "ORG")) == []
+
+
+def test_acronyms_of_names_stay(finder: GazetteerActorFinder) -> None:
+    text = "Amnesty International (AI) and the IMF met AIG and OpenAI."
+    assert names(
+        finder,
+        text,
+        ("Amnesty International", "ORG"),
+        ("AI", "ORG"),
+        ("IMF", "ORG"),
+        ("AIG", "ORG"),
+        ("OpenAI", "ORG"),
+    ) == [
+        ("Amnesty International", ActorKind.ORGANIZATION),
+        ("International Monetary Fund", ActorKind.ORGANIZATION),
+        ("AIG", ActorKind.ORGANIZATION),
+        ("OpenAI", ActorKind.ORGANIZATION),
+    ]
