@@ -119,3 +119,26 @@ def test_acronyms_of_names_stay(finder: GazetteerActorFinder) -> None:
         ("AIG", ActorKind.ORGANIZATION),
         ("OpenAI", ActorKind.ORGANIZATION),
     ]
+
+
+def test_a_central_bank_and_its_short_form_are_one_actor(finder: GazetteerActorFinder) -> None:
+    text = "The Federal Reserve held rates. Fed Chair Jerome Powell said the BoE agreed."
+    mentions, actors = run(
+        finder, text, ("The Federal Reserve", "ORG"), ("Fed", "ORG"), ("Jerome Powell", "PERSON")
+    )
+    assert [(m.text, m.name) for m in mentions] == [
+        ("Federal Reserve", "Federal Reserve"),
+        ("Fed", "Federal Reserve"),
+        ("Jerome Powell", "Jerome Powell"),
+        ("BoE", "Bank of England"),
+    ]
+    assert [a.kind for a in actors][:1] == [ActorKind.ORGANIZATION]
+
+
+def test_central_bank_short_forms_only_as_written(finder: GazetteerActorFinder) -> None:
+    # lower-case "fed" is a verb; a regional Reserve Bank the NER names stays whole
+    text = "Rumours fed the rally, the Federal Reserve Bank of New York said."
+    mentions, _ = run(finder, text, ("the Federal Reserve Bank of New York", "ORG"))
+    assert [(m.text, m.name) for m in mentions] == [
+        ("Federal Reserve Bank of New York", "Federal Reserve Bank of New York")
+    ]
