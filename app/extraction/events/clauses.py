@@ -267,16 +267,42 @@ def resolve_pronoun(
     kinds = _PRONOUN_KINDS.get(pronoun.lower_)
     if kinds is None or is_expletive(pronoun):
         return None
+    excluded = _own_subject_keys(pronoun, mentions, sentence)
     window = [
         m
         for m in mentions
         if m.mention.start < pronoun.idx
         and m.mention.kind in kinds
         and sentence - _PRONOUN_WINDOW_SENTENCES <= m.sentence <= sentence
+        and m.mention.key not in excluded
     ]
     subjects = [m for m in window if _is_subject(m.head)]
     candidates = subjects or window
     return candidates[-1].mention if candidates else None
+
+
+def _own_subject_keys(
+    pronoun: Token, mentions: Sequence[LocatedMention], sentence: int
+) -> frozenset[str]:
+    """The actors an object pronoun cannot stand for: the subject of its own verb. A
+    non-reflexive object is someone else ("Labour leader Keir Starmer accused him of
+    dithering": him is not Starmer, though Starmer is the latest subject; "Trump
+    mocked her"); the subject would say "himself". A possessive ("Starmer praised his
+    party") may well be the subject's and is left alone."""
+    verb = pronoun.head
+    if pronoun.dep_ not in _OBJECT_DEPS or verb.i == pronoun.i or not is_verbal_predicate(verb):
+        return frozenset()
+    keys: set[str] = set()
+    for subject in verb.children:
+        if subject.dep_ not in _SUBJECT_DEPS:
+            continue
+        phrase = {t.i for t in phrase_tokens(subject)}
+        keys.update(m.mention.key for m in mentions if m.head.i in phrase)
+        if subject.pos_ == "PRON":  # "He accused him": not the one "he" is
+            antecedent = resolve_pronoun(subject, mentions, sentence)
+            if antecedent is not None:
+                keys.add(antecedent.key)
+    return frozenset(keys)
 
 
 def resolve_description(

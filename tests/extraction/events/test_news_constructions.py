@@ -23,6 +23,11 @@ NAMES = {
     "United Airlines": ("United Airlines", ORG),
     "Federal Aviation Administration": ("Federal Aviation Administration", ORG),
     "Laptops Inc": ("Laptops Inc", ORG),
+    "Rishi Sunak": ("Rishi Sunak", PERSON),
+    "Sunak": ("Rishi Sunak", PERSON),
+    "Keir Starmer": ("Keir Starmer", PERSON),
+    "Starmer": ("Keir Starmer", PERSON),
+    "Labour": ("Labour", ORG),
 }
 
 
@@ -88,3 +93,41 @@ def test_a_publication_day_story_without_earlier_days_is_unchanged(assemble: Any
         ("cut", tuesday),
         ("welcomed", tuesday),
     ]
+
+
+# --- an object pronoun is not its own verb's subject ----------------------------------
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(assemble: Any) -> None:
+    text = (
+        "Rishi Sunak announced the election date. "
+        "Labour leader Keir Starmer accused him of dithering."
+    )
+    events = assemble(text, [], D(2024, 3, 14))
+    accused = next(e for e in events if e.trigger == "accused")
+    # Starmer is the latest subject, but "him" would be "himself" if it were Starmer
+    assert roles(accused) == {
+        "keir starmer": Role.AGENT,
+        "labour": Role.MENTIONED,
+        "rishi sunak": Role.PATIENT,
+    }
+
+
+def test_an_object_pronoun_is_not_what_a_pronoun_subject_stands_for(assemble: Any) -> None:
+    text = "Rishi Sunak met Keir Starmer. Starmer spoke first. He then thanked him."
+    events = assemble(text, [], D(2024, 3, 14))
+    thanked = next(e for e in events if e.trigger == "thanked")
+    assert roles(thanked) == {"keir starmer": Role.AGENT, "rishi sunak": Role.PATIENT}
+
+
+def test_a_possessive_or_a_subject_pronoun_may_be_the_subject(assemble: Any) -> None:
+    text = (
+        "Rishi Sunak announced the election date. "
+        "Keir Starmer praised his party. Starmer said he was ready."
+    )
+    events = assemble(text, [], D(2024, 3, 14))
+    praised = next(e for e in events if e.trigger == "praised")
+    assert roles(praised) == {"keir starmer": Role.AGENT}  # "his party" is a thing
+    said = next(e for e in events if e.trigger == "said")
+    assert roles(said)["keir starmer"] is Role.AGENT
+    assert "rishi sunak" not in roles(said)
