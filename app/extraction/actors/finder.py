@@ -55,7 +55,9 @@ from app.extraction.types import Actor, ActorKind, ActorMention
 _LOCATIVE = LOCATING_MODIFIERS | frozenset(
     ["in", "at", "from", "near", "into", "outside", "inside", "around", "across", "via", "through"]
 )
-_PREV_WORD = re.compile(r"(\w+)\W*$")
+# The word before a name, past an article: "in" of "in the Kremlin", "at" of "spoke at
+# the Elysee" (the seat as a place, as "in Moscow" is the city).
+_PREV_WORD = re.compile(r"(\w+)\W*(?:(?i:the)\s+)?$")
 # Model designations after a product name: "iPhone 4", "iPhone 3GS", "iPod nano", "MacBook Air".
 _MODEL = re.compile(
     r"(?:[ \t]+(?:\d\w*(?:\.\d+)*|[A-Z][A-Z0-9]{1,3}|Pro|Air|Plus|Max|Mini|mini|nano|Nano"

@@ -142,3 +142,34 @@ def test_central_bank_short_forms_only_as_written(finder: GazetteerActorFinder) 
     assert [(m.text, m.name) for m in mentions] == [
         ("Federal Reserve Bank of New York", "Federal Reserve Bank of New York")
     ]
+
+
+def test_a_seat_of_government_is_its_country_except_as_a_place(
+    finder: GazetteerActorFinder,
+) -> None:
+    text = "The White House said the tariffs protect jobs. Biden hosted Ruto at the White House."
+    mentions, _ = run(finder, text, ("The White House", "ORG"), ("the White House", "FAC"))
+    assert [(m.text, m.name, m.kind) for m in mentions if "White" in m.text] == [
+        ("White House", "United States", ActorKind.PLACE),
+        ("White House", "White House", ActorKind.PLACE),
+    ]
+    # an article before a seat is skipped when looking for the locative word
+    text = "Macron spoke at the Elysee. Talks in the Kremlin ended."
+    mentions, _ = run(finder, text)
+    assert [(m.text, m.name, m.kind) for m in mentions] == [
+        ("Elysee", "Elysee", ActorKind.PLACE),
+        ("Kremlin", "Kremlin", ActorKind.PLACE),
+    ]
+
+
+def test_a_seat_after_a_non_locative_word_stays_the_government(
+    finder: GazetteerActorFinder,
+) -> None:
+    text = "The Kremlin said Kyiv appealed to the Kremlin and the Elysee replied."
+    mentions, _ = run(finder, text)
+    assert [(m.text, m.name) for m in mentions] == [
+        ("Kremlin", "Russia"),
+        ("Kyiv", "Ukraine"),
+        ("Kremlin", "Russia"),
+        ("Elysee", "France"),
+    ]
