@@ -344,10 +344,13 @@ def _finer(a: Timex, b: Timex) -> bool:
 def _inherited_dating(
     trigger: Token, sentence_dated: dict[int, int], timexes: Sequence[Timex]
 ) -> _Dating | None:
-    """The date of a non-finite dated complement this finite predicate governs."""
+    """The date of a non-finite dated verb this finite predicate governs ("TASS cited
+    him as saying on Tuesday"). A dated event noun keeps its date to itself: in "It is
+    slated for a U.S. release on June 24" June 24 is the release's, not the slating's
+    ("called snap elections for June 30", "downloaded … since its launch in 2003")."""
     for dated_i, timex_index in sorted(sentence_dated.items()):
         dated_token = trigger.doc[dated_i]
-        if is_finite(dated_token):
+        if is_finite(dated_token) or not is_verbal_predicate(dated_token):
             continue
         if _nearest_finite_ancestor(dated_token) == trigger.i:
             return _text_dating(timexes[timex_index], timex_index)

@@ -107,13 +107,26 @@ def find_trigger(timex_tokens: Iterable[Token], paragraph: range | None = None) 
     while current.head.i != current.i:
         if paragraph is not None and current.head.i not in paragraph:
             return main_predicate(current.doc, paragraph)
-        current = current.head
+        below, current = current, current.head
         if current.i in inside:
             continue
         if is_verbal_predicate(current):
-            return promote_setting(current)
+            return scheduled_event(current, below) or promote_setting(current)
         if is_event_noun(current):
             return promote_setting(current)
+    return None
+
+
+def scheduled_event(verb: Token, below: Token) -> Token | None:
+    """The event noun a "for" date schedules: in "Macron called snap elections for June
+    30" June 30 is when the elections take place, not when he called them ("set a
+    hearing for March 5", "the vote is scheduled for Friday"). `below` is the token
+    the climb from the date came through; None when the date is no such target."""
+    if below.dep_ != "prep" or below.lower_ != "for":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass") and is_event_noun(child):
+            return child
     return None
 
 

@@ -28,6 +28,9 @@ NAMES = {
     "Keir Starmer": ("Keir Starmer", PERSON),
     "Starmer": ("Keir Starmer", PERSON),
     "Labour": ("Labour", ORG),
+    "Emmanuel Macron": ("Emmanuel Macron", PERSON),
+    "Macron": ("Emmanuel Macron", PERSON),
+    "iPhone": ("iPhone", ActorKind.PRODUCT),
 }
 
 
@@ -131,3 +134,55 @@ def test_a_possessive_or_a_subject_pronoun_may_be_the_subject(assemble: Any) -> 
     said = next(e for e in events if e.trigger == "said")
     assert roles(said)["keir starmer"] is Role.AGENT
     assert "rishi sunak" not in roles(said)
+
+
+# --- a date on a happening the verb governs dates that happening -----------------------
+
+
+def test_a_for_date_dates_the_event_it_schedules_not_the_scheduling(assemble: Any) -> None:
+    text = (
+        "Emmanuel Macron dissolved the assembly on Sunday. "
+        "Macron called snap elections for June 30."
+    )
+    timexes = [
+        date_timex(text, "Sunday", D(2024, 6, 9)),
+        date_timex(text, "June 30", D(2024, 6, 30)),
+    ]
+    events = assemble(text, timexes, D(2024, 6, 10))
+    assert dates(events) == [
+        ("dissolved", D(2024, 6, 9), "text", 0),
+        ("called", D(2024, 6, 9), "text", 0),  # the story's Sunday, not June 30
+        ("elections", D(2024, 6, 30), "text", 1),
+    ]
+    assert roles(events[1]) == {"emmanuel macron": Role.AGENT}
+
+
+def test_a_scheduled_passive_subject_takes_the_for_date(assemble: Any) -> None:
+    text = "Boeing said the vote is scheduled for Friday."
+    events = assemble(text, [date_timex(text, "Friday", D(2024, 6, 14))], D(2024, 6, 10))
+    assert [(e.trigger, e.start_date) for e in events] == [
+        ("said", D(2024, 6, 10)),
+        ("vote", D(2024, 6, 14)),
+    ]
+
+
+def test_a_dated_event_noun_does_not_date_the_verb_governing_it(assemble: Any) -> None:
+    text = "The iPhone is slated for a release on June 24."
+    events = assemble(text, [date_timex(text, "June 24", D(2010, 6, 24))], D(2010, 6, 16))
+    assert dates(events) == [
+        ("slated", D(2010, 6, 16), "publication", None),
+        ("release", D(2010, 6, 24), "text", 0),
+    ]
+
+
+def test_a_for_date_without_an_event_noun_still_dates_the_verb(assemble: Any) -> None:
+    text = "Boeing set the price for Friday. Boeing released the iPhone on Monday."
+    timexes = [
+        date_timex(text, "Friday", D(2024, 6, 14)),
+        date_timex(text, "Monday", D(2024, 6, 10)),
+    ]
+    events = assemble(text, timexes, D(2024, 6, 10))
+    assert [(e.trigger, e.start_date) for e in events] == [
+        ("set", D(2024, 6, 14)),
+        ("released", D(2024, 6, 10)),
+    ]
