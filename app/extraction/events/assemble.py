@@ -149,6 +149,10 @@ class DependencyEventAssembler:
             for noun in sentence.tokens:
                 if noun.i in sentence_dated or not is_event_noun(noun):
                     continue
+                if noun.i in by_head:
+                    # the head of an actor's name names no happening: in "stormed
+                    # Brazil's Congress" the Congress is the legislature, the patient
+                    continue
                 participants = context.noun_participants(noun)
                 if participants:
                     events.append(context.event(noun, narrative, participants))

@@ -31,6 +31,9 @@ NAMES = {
     "Emmanuel Macron": ("Emmanuel Macron", PERSON),
     "Macron": ("Emmanuel Macron", PERSON),
     "iPhone": ("iPhone", ActorKind.PRODUCT),
+    "Brazil": ("Brazil", PLACE),
+    "Congress": ("Congress", ORG),
+    "Jair Bolsonaro": ("Jair Bolsonaro", PERSON),
 }
 
 
@@ -186,3 +189,21 @@ def test_a_for_date_without_an_event_noun_still_dates_the_verb(assemble: Any) ->
         ("set", D(2024, 6, 14)),
         ("released", D(2024, 6, 10)),
     ]
+
+
+# --- an event noun that is an actor's name is no event ----------------------------------
+
+
+def test_an_event_noun_heading_an_actor_name_is_no_event(assemble: Any) -> None:
+    text = "Supporters of Jair Bolsonaro stormed Brazil's Congress."
+    events = assemble(text, [], D(2023, 1, 9))
+    # "congress" is an event noun, but here it names the legislature (an actor)
+    assert [e.trigger for e in events] == ["stormed"]
+    assert roles(events[0]) == {"congress": Role.PATIENT, "brazil": Role.MENTIONED}
+
+
+def test_an_event_noun_naming_an_actor_is_still_an_event(assemble: Any) -> None:
+    text = "Congress praised Brazil's launch of the satellite."
+    events = assemble(text, [], D(2023, 1, 9))
+    assert [e.trigger for e in events] == ["praised", "launch"]
+    assert roles(events[1]) == {"brazil": Role.AGENT}
