@@ -237,6 +237,12 @@ _POSSESSIVE_WEEKDAY = re.compile(rf"\b{WEEKDAY}\Z")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+# a reporting verb after the expression and a comma attributes the whole statement
+# ("The Fed is expected to cut rates in May, traders said"): its past is the time of
+# the report, not of what is reported, so it gives the expression no tense
+_ATTRIBUTION = _word_set("said says told added noted reported stated explained")
+
+
 def _nearest_cue(text: str, start: int, end: int) -> tuple[Tense, str]:
     """The tense cue of the clause's words nearest to the expression, and its word."""
     lo, hi = clause_bounds(text, start, end)
@@ -250,6 +256,8 @@ def _nearest_cue(text: str, start: int, end: int) -> tuple[Tense, str]:
             continue  # a cue inside the expression itself ("next Friday")
         if possessive_weekday and word == "would":
             continue
+        if w_start >= end and word in _ATTRIBUTION and "," in text[end:w_start]:
+            continue  # "... to cut rates in May, traders said": the report's tense
         tense = _cue(words, i)
         if tense is Tense.NONE:
             continue

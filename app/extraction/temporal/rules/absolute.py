@@ -464,6 +464,13 @@ RULES: tuple[Rule, ...] = (
             # "expect <object> to ...": a present verb of expectation looks ahead; the
             # past "expected" does not
             Example("Analysts expect prices to peak in [November].", "2023-11", dct="2023-05-15"),
+            # a trailing ", traders said" is the report's tense, not the statement's
+            Example(
+                "The Fed is expected to cut rates in [May], traders said.",
+                "2024-05",
+                dct="2024-01-20",
+            ),
+            Example("The Fed raised rates in [May], traders said.", "2023-05", dct="2024-01-20"),
             Example("Analysts expected prices to peak in [November].", "2022-11", dct="2023-05-15"),
             Example("The company promised a decision in [November].", "1989-11", dct="1989-10-27"),
             Example(
