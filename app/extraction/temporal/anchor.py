@@ -241,6 +241,14 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 # ("The Fed is expected to cut rates in May, traders said"): its past is the time of
 # the report, not of what is reported, so it gives the expression no tense
 _ATTRIBUTION = _word_set("said says told added noted reported stated explained")
+# what may follow the attribution before its sentence ends: "said.", "said Tuesday.",
+# "said in a statement." (not "said that ...": a clause of its own)
+_TAIL_END = re.compile(r"(?:\s+[\w.]{1,40}){0,3}?\s*[.!?;\n]")
+
+
+def _attribution_tail(text: str, end: int, verb_end: int) -> bool:
+    """Whether a reporting verb after the expression closes the sentence after a comma."""
+    return "," in text[end:verb_end] and bool(_TAIL_END.match(text, verb_end))
 
 
 def _nearest_cue(text: str, start: int, end: int) -> tuple[Tense, str]:
@@ -256,7 +264,7 @@ def _nearest_cue(text: str, start: int, end: int) -> tuple[Tense, str]:
             continue  # a cue inside the expression itself ("next Friday")
         if possessive_weekday and word == "would":
             continue
-        if w_start >= end and word in _ATTRIBUTION and "," in text[end:w_start]:
+        if w_start >= end and word in _ATTRIBUTION and _attribution_tail(text, end, w_end):
             continue  # "... to cut rates in May, traders said": the report's tense
         tense = _cue(words, i)
         if tense is Tense.NONE:

@@ -343,6 +343,12 @@ RULES: tuple[Rule, ...] = (
                 "It said it would redeem the notes on [Nov. 2].", "2020-11-02", dct="2020-10-30"
             ),
             Example("expects a loss for the year ending [Dec. 31]", "1989-12-31", dct="1989-10-26"),
+            # a reporting verb with a clause of its own after the comma is no tail
+            Example(
+                "At a [May 3] briefing, the minister said that prices would fall.",
+                "2024-05-03",
+                dct="2024-06-10",
+            ),
             Example("[Tuesday, November 3]", "2020-11-03", granularity="day"),
             # no tense cue, half a year either way: the past wins a near tie
             Example("its record high of [Aug. 6].", "1997-08-06", dct="1998-02-06"),
@@ -471,6 +477,11 @@ RULES: tuple[Rule, ...] = (
                 dct="2024-01-20",
             ),
             Example("The Fed raised rates in [May], traders said.", "2023-05", dct="2024-01-20"),
+            Example(
+                "The plant will reopen in [May], the company said in a statement.",
+                "2024-05",
+                dct="2024-01-20",
+            ),
             Example("Analysts expected prices to peak in [November].", "2022-11", dct="2023-05-15"),
             Example("The company promised a decision in [November].", "1989-11", dct="1989-10-27"),
             Example(
