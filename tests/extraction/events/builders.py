@@ -7,14 +7,18 @@ these tests pin the assembler alone, independent of the tagger and the finder.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app.extraction.actors.keys import alias_key
+from app.extraction.events.assemble import DependencyEventAssembler
 from app.extraction.types import (
     ActorKind,
     ActorMention,
+    Event,
     Granularity,
     PublicationDate,
     PublishedAtSource,
@@ -89,3 +93,14 @@ def mentions_of(text: str, names: dict[str, tuple[str, ActorKind]]) -> list[Acto
 def publication(day: dt.date, span: tuple[int, int] | None = None) -> PublicationDate:
     source = PublishedAtSource.TEXT if span else PublishedAtSource.REQUEST
     return PublicationDate(day, source, span)
+
+
+def assembler_over(nlp: Any, names: dict[str, tuple[str, ActorKind]]) -> Callable[..., list[Event]]:
+    """assemble(text, timexes, dct): the real assembler over nlp's parse, with the
+    mentions of `names` built by hand and the publication date given by the request."""
+    assembler = DependencyEventAssembler()
+
+    def run(text: str, timexes: list[Timex], dct: dt.date) -> list[Event]:
+        return assembler.assemble(nlp(text), timexes, mentions_of(text, names), publication(dct))
+
+    return run

@@ -17,6 +17,7 @@ from app.extraction.types import (
     TimexType,
 )
 from tests.extraction.events.builders import (
+    assembler_over,
     date_timex,
     duration_timex,
     find,
@@ -38,12 +39,7 @@ NAMES = {
 
 @pytest.fixture(scope="module")
 def assemble(nlp: Any) -> Any:
-    assembler = DependencyEventAssembler()
-
-    def run(text: str, timexes: list[Timex], dct: dt.date) -> list[Event]:
-        return assembler.assemble(nlp(text), timexes, mentions_of(text, NAMES), publication(dct))
-
-    return run
+    return assembler_over(nlp, NAMES)
 
 
 def summary(events: list[Event]) -> list[tuple[str, dt.date, dt.date, str, int | None]]:

@@ -11,9 +11,12 @@ from typing import Any
 
 import pytest
 
-from app.extraction.events.assemble import DependencyEventAssembler
 from app.extraction.types import ActorKind, Event, Role, Timex, TimexType
-from tests.extraction.events.builders import date_timex, find, mentions_of, publication
+from tests.extraction.events.builders import (
+    assembler_over,
+    date_timex,
+    find,
+)
 
 D = dt.date
 ORG, PERSON, PLACE = ActorKind.ORGANIZATION, ActorKind.PERSON, ActorKind.PLACE
@@ -39,12 +42,7 @@ NAMES = {
 
 @pytest.fixture(scope="module")
 def assemble(nlp: Any) -> Any:
-    assembler = DependencyEventAssembler()
-
-    def run(text: str, timexes: list[Timex], dct: dt.date) -> list[Event]:
-        return assembler.assemble(nlp(text), timexes, mentions_of(text, NAMES), publication(dct))
-
-    return run
+    return assembler_over(nlp, NAMES)
 
 
 def dates(events: list[Event]) -> list[tuple[str, dt.date, str, int | None]]:

@@ -14,14 +14,12 @@ from typing import Any
 import pytest
 
 from app.extraction.actors.keys import alias_key
-from app.extraction.events.assemble import DependencyEventAssembler
 from app.extraction.pipeline import Extractor, build_extractor
-from app.extraction.types import ActorKind, DatedBy, Event, Granularity, Role, Timex
+from app.extraction.types import ActorKind, DatedBy, Event, Granularity, Role
 from tests.extraction.events.builders import (
+    assembler_over,
     date_timex,
     find,
-    mentions_of,
-    publication,
     seed_text,
 )
 from tests.extraction.events.conftest import MODEL
@@ -42,12 +40,7 @@ NAMES = {
 
 @pytest.fixture(scope="module")
 def assemble(nlp: Any) -> Any:
-    assembler = DependencyEventAssembler()
-
-    def run(text: str, timexes: list[Timex], dct: dt.date) -> list[Event]:
-        return assembler.assemble(nlp(text), timexes, mentions_of(text, NAMES), publication(dct))
-
-    return run
+    return assembler_over(nlp, NAMES)
 
 
 def summary(events: list[Event]) -> list[tuple[str, dt.date, str, int | None]]:
