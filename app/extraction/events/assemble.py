@@ -354,11 +354,31 @@ def _inherited_dating(
     ("called snap elections for June 30", "downloaded … since its launch in 2003")."""
     for dated_i, timex_index in sorted(sentence_dated.items()):
         dated_token = trigger.doc[dated_i]
+        if _carries_out(trigger, dated_token):
+            return _text_dating(timexes[timex_index], timex_index)
         if is_finite(dated_token) or not is_verbal_predicate(dated_token):
             continue
         if _nearest_finite_ancestor(dated_token) == trigger.i:
             return _text_dating(timexes[timex_index], timex_index)
     return None
+
+
+# Light verbs: their object names the happening, so "carried out its attack of
+# October 7" is the attack and takes its date (not so "called snap elections for
+# June 30", where the calling and the elections are two acts)
+_LIGHT_VERBS = frozenset(
+    ["carry", "conduct", "stage", "hold", "mount", "launch", "perform", "commit", "undertake"]
+)
+
+
+def _carries_out(trigger: Token, noun: Token) -> bool:
+    """Whether the trigger is a light verb whose direct object is the dated event noun."""
+    return (
+        trigger.lemma_.lower() in _LIGHT_VERBS
+        and noun.head.i == trigger.i
+        and noun.dep_ in ("dobj", "obj")
+        and is_event_noun(noun)
+    )
 
 
 def _attributed_dating(

@@ -37,6 +37,7 @@ NAMES = {
     "Brazil": ("Brazil", PLACE),
     "Congress": ("Congress", ORG),
     "Jair Bolsonaro": ("Jair Bolsonaro", PERSON),
+    "Hamas": ("Hamas", ActorKind.GROUP),
 }
 
 
@@ -174,6 +175,15 @@ def test_a_dated_event_noun_does_not_date_the_verb_governing_it(assemble: Any) -
         ("slated", D(2010, 6, 16), "publication", None),
         ("release", D(2010, 6, 24), "text", 0),
     ]
+
+
+def test_a_light_verb_takes_the_date_of_the_event_noun_it_carries_out(assemble: Any) -> None:
+    # "carried out its attack of October 7": the carrying out is the attack, so the verb
+    # keeps the noun's date (with a date outside the story's window, the story's day
+    # would otherwise date it by publication)
+    text = "Hamas carried out its attack of October 7, 2023."
+    events = assemble(text, [date_timex(text, "October 7, 2023", D(2023, 10, 7))], D(2024, 6, 9))
+    assert ("carried out", D(2023, 10, 7), "text", 0) in dates(events)
 
 
 def test_a_for_date_without_an_event_noun_still_dates_the_verb(assemble: Any) -> None:
