@@ -41,8 +41,11 @@ from app.extraction.actors.places import (
 )
 from app.extraction.actors.spans import (
     ORG_HEADS,
+    PORTFOLIO_WORDS,
+    TITLES,
     Candidate,
     clean_span,
+    event_kind,
     looks_like_a_personal_name,
     split_entity,
 )
@@ -174,9 +177,19 @@ class GazetteerActorFinder:
             [(h.start, h.end) for h in hits]
             + [(e.start, e.end) for e in entities if e.label == "PERSON"]
         )
-        gaz = [self._from_hit(text, hit, taken) for hit in hits]  # "US$ 299" is no place
+        alone = {(e.start, e.end) for e in entities}
+        gaz: list[Candidate] = []
+        longer: list[Candidate] = []
+        for hit in hits:  # "US$ 299" is no place (filtered above)
+            name = _longer_name(text, hit, taken, alone) if hit.form is FormType.METONYM else None
+            if name is None:
+                gaz.append(self._from_hit(text, hit, taken))
+            elif name.from_gazetteer:  # "Moscow Mayor": the city
+                gaz.append(name)
+            else:  # "Real Madrid": after the NER's spans, so its label wins a tie
+                longer.append(name)  # ("Denzel Washington" PERSON)
         ner = self._from_entities(text, entities, hits)
-        chosen = _resolve_overlaps(gaz + ner + _apple_style_products(text))
+        chosen = _resolve_overlaps(gaz + ner + longer + _apple_style_products(text))
         chosen = _add_repeated_short_forms(text, chosen)
         chosen = with_place_extents(text, chosen, self._is_region)
         mentions, actors = _build_actors(text, chosen)
@@ -254,6 +267,135 @@ def _product(text: str, hit: GazetteerHit, taken: SpanSet) -> Candidate:
 def _previous_word(text: str, start: int) -> str:
     match = _PREV_WORD.search(text, max(0, start - 40), start)
     return match.group(1).casefold() if match else ""
+
+
+def _longer_name(
+    text: str, hit: GazetteerHit, taken: SpanSet, alone: set[tuple[int, int]]
+) -> Candidate | None:
+    """A capital or seat run into another capitalized word is part of a longer name, not
+    its country: "Real Madrid", "Ankara University", "London Stock Exchange" (when the
+    NER missed or split them) are that name, an organization (or an event: "Paris
+    Olympics"); "Moscow Mayor", "Tokyo Governor" are the city, whose office follows.
+    Another title in the words after it makes them the government's office, which keeps
+    the country ("Kremlin Spokesman", "White House Press Secretary"), as does a Title Case
+    headline ("Moscow Says Kyiv Attacked Crimea Bridge"). None: the policy applies.
+
+    Looks at most one word before and three after the hit (`_inside_a_name` first)."""
+    if not _inside_a_name(text, hit.start, hit.end):
+        return None
+    start = _name_word_before(text, hit, taken, alone)
+    after = _name_words_after(text, hit.end, taken)
+    keys = [w.casefold() for _, _, w in after]
+    cut = next((i for i, k in enumerate(keys) if k in TITLES), len(keys))
+    if start is None and cut < len(keys):
+        # "Moscow (Deputy) Mayor Sergei Sobyanin": the city's office, so the city
+        # (in a headline too: a title is capitalized anyway)
+        if keys[cut] in _CITY_OFFICES and all(k in PORTFOLIO_WORDS for k in keys[:cut]):
+            return Candidate(hit.start, hit.end, hit.text, ActorKind.PLACE, None, True)
+        return None  # "Kremlin Spokesman", "White House Press Secretary": the government's
+    # the name's words end before a title and the portfolio words of it: "Real Madrid
+    # (Vice) President Florentino Perez" is "Real Madrid"
+    while cut and keys[cut - 1] in PORTFOLIO_WORDS and cut < len(keys):
+        cut -= 1
+    end = after[cut - 1][1] if cut else hit.end
+    if (start is None and not cut) or _in_title_case(text, hit.start, hit.end):
+        return None
+    start, end = clean_span(text, hit.start if start is None else start, end)
+    name = text[start:end]
+    return Candidate(start, end, name, event_kind(name, _longer_name_kind(text, start, name)))
+
+
+def _longer_name_kind(text: str, start: int, name: str) -> ActorKind:
+    """An organization ("Real Madrid", "Ankara University"), but a part of the city
+    after a locative word or a locating one ("in Little Havana", "Old Havana's"), as
+    "in Moscow" is the city; "at Ankara University" stays the university."""
+    words = name.casefold().split()
+    if words[-1] in ORG_HEADS:
+        return ActorKind.ORGANIZATION
+    if words[0] in _PART_OF_A_CITY or _previous_word(text, start) in _LOCATIVE:
+        return ActorKind.PLACE
+    return ActorKind.ORGANIZATION
+
+
+# First words of a part of a city: "Little Havana", "Old Delhi", "Greater London".
+_PART_OF_A_CITY = (
+    LOCATING_MODIFIERS
+    | _COMPASS
+    | frozenset(["little", "old", "greater", "inner", "outer", "upper", "lower", "downtown"])
+)
+# Offices of a city rather than of the government seated there: "Moscow Mayor".
+_CITY_OFFICES = frozenset(["mayor", "governor"])
+# A capitalized word (or acronym) continuing a name: " Saint-Germain", " Stock", " CSKA".
+_NAME_WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w'’.-]*)")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*)[ \t]+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(]|--|[—–])\s*$")
+# Words that are never part of a capital's longer name: "Moscow Tuesday", "Kyiv D.C."
+_NOT_IN_A_NAME = _NOT_OWNERS | FIRST_LEVEL_DIVISIONS
+_TITLE_CASE_WINDOW = 80
+_WORD_OF_LINE = re.compile(r"[A-Za-z][\w'’-]*")
+# Words a Title Case headline writes in lower case ("Moscow Says Kyiv Is to Blame").
+_MINOR_WORDS = frozenset(w.lower() for w in _NOT_NAME_WORDS.split()) | frozenset(
+    ["nor", "so", "yet", "off", "per", "up", "via", "vs", "into", "over", "than"]
+)
+
+
+def _name_word_before(
+    text: str, hit: GazetteerHit, taken: SpanSet, alone: set[tuple[int, int]]
+) -> int | None:
+    """Start of a capitalized word right before the hit that belongs to its name ("Real"
+    of "Real Madrid", "CSKA" of "CSKA Moscow"), else None. Not a function or time word
+    ("But Kyiv", "Yesterday Ankara"), another name ("Turkey Ankara") nor an abbreviation
+    ending a sentence ("the U.S. Moscow said"); a sentence's first word only when the
+    NER did not read the capital alone ("Earlier Moscow said": spaCy's GPE "Moscow")."""
+    match = _NAME_WORD_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+    if match is None:
+        return None
+    word = match.group(1)
+    if (
+        _POSSESSIVE_END.search(word)  # "Trump's Washington"
+        or word in _NOT_IN_A_NAME
+        or taken.overlaps(match.start(1), match.end(1))
+    ):
+        return None
+    first_of_sentence = _SENTENCE_START.search(text, max(0, match.start(1) - 4), match.start(1))
+    if first_of_sentence and (hit.start, hit.end) in alone:
+        return None
+    return match.start(1)
+
+
+def _name_words_after(text: str, end: int, taken: SpanSet) -> list[tuple[int, int, str]]:
+    """Up to three capitalized words right after a hit that may continue its name:
+    "Stock", "Exchange" of "London Stock Exchange"; none past another known name or a
+    PERSON span ("Moscow Kyiv", "told Moscow Vladimir Putin …"), a time or function
+    word ("Moscow Tuesday") or a possessive ("Ankara University's" ends there)."""
+    out: list[tuple[int, int, str]] = []
+    pos = end
+    while len(out) < 3:
+        match = _NAME_WORD_AFTER.match(text, pos)
+        if match is None:
+            break
+        word = match.group(1).rstrip(".")
+        bare = _POSSESSIVE_END.sub("", word)
+        if bare in _NOT_IN_A_NAME or taken.overlaps(match.start(1), match.end(1)):
+            break
+        out.append((match.start(1), match.start(1) + len(bare), bare))
+        if bare != word or match.group(1).endswith("."):
+            break  # a possessive or a sentence's end closes the name
+        pos = match.end()
+    return out
+
+
+def _in_title_case(text: str, start: int, end: int) -> bool:
+    """Whether the line around a hit is Title Case, as headlines are ("Moscow Says Kyiv
+    Attacked Crimea Bridge"): no lower-case word other than a minor one ("to", "of")
+    within 80 characters either side on its line. There every word is capitalized, so
+    capitalized neighbours do not make a longer name."""
+    lo = max(0, start - _TITLE_CASE_WINDOW)
+    before = _WORD_OF_LINE.findall(text[lo:start].rsplit("\n", 1)[-1])
+    if lo > 0 and before and text[lo - 1 : lo].isalnum():
+        before = before[1:]  # a word cut by the window
+    after = _WORD_OF_LINE.findall(text[end : end + _TITLE_CASE_WINDOW].split("\n", 1)[0])
+    return not any(w[0].islower() and w.lower() not in _MINOR_WORDS for w in before + after)
 
 
 def _apple_style_products(text: str) -> list[Candidate]:

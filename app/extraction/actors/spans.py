@@ -347,7 +347,7 @@ def _split_one(
     for s, e, k in pieces:
         s, e = clean_span(text, s, e)
         if e > s and is_name_like(text[s:e]) and not _qualifies_a_title(text, s, e):
-            out.append(Candidate(s, e, text[s:e], _event_kind(text[s:e], k)))
+            out.append(Candidate(s, e, text[s:e], event_kind(text[s:e], k)))
     return out
 
 
@@ -389,7 +389,7 @@ def _conjuncts(
     return [(start, end)]
 
 
-def _event_kind(name: str, kind: ActorKind) -> ActorKind:
+def event_kind(name: str, kind: ActorKind) -> ActorKind:
     """Named events ("Worldwide Developers Conference") are not actors of any kind SPEC names."""
     tail = [w.casefold() for w in name.split() if not w.isdigit()][-1:]
     last = tail[0] if tail else ""

@@ -173,3 +173,92 @@ def test_a_seat_after_a_non_locative_word_stays_the_government(
         ("Kremlin", "Russia"),
         ("Elysee", "France"),
     ]
+
+
+def test_a_capital_run_into_a_name_is_that_name(finder: GazetteerActorFinder) -> None:
+    # spaCy misses "Real Madrid" and cuts "London" from "Stock Exchange": no Spain, no UK
+    text = "Real Madrid beat Bayern Munich. Shares fell on London Stock Exchange."
+    assert names(finder, text, ("Bayern Munich", "ORG"), ("Stock Exchange", "ORG")) == [
+        ("Real Madrid", ActorKind.ORGANIZATION),
+        ("Bayern Munich", ActorKind.ORGANIZATION),
+        ("London Stock Exchange", ActorKind.ORGANIZATION),
+    ]
+    # the capital alone to spaCy, a name word after it
+    text = "Students of Ankara University and fans of CSKA Moscow marched."
+    assert names(finder, text, ("Ankara", "GPE"), ("Moscow", "GPE")) == [
+        ("Ankara University", ActorKind.ORGANIZATION),
+        ("CSKA Moscow", ActorKind.ORGANIZATION),
+    ]
+    # a title after the club's name is not part of it
+    text = "Real Madrid President Florentino Perez said the Paris Olympics would wait."
+    assert names(finder, text, ("Florentino Perez", "PERSON")) == [
+        ("Real Madrid", ActorKind.ORGANIZATION),
+        ("Florentino Perez", ActorKind.PERSON),
+        ("Paris Olympics", ActorKind.OTHER),
+    ]
+
+
+def test_a_capital_before_a_city_office_is_the_city(finder: GazetteerActorFinder) -> None:
+    text = "Moscow Mayor Sergei Sobyanin said it was over. Kyiv Deputy Mayor Anna Ivanova agreed."
+    assert names(
+        finder, text, ("Moscow", "GPE"), ("Sergei Sobyanin", "PERSON"), ("Anna Ivanova", "PERSON")
+    ) == [
+        ("Moscow", ActorKind.PLACE),
+        ("Sergei Sobyanin", ActorKind.PERSON),
+        ("Kyiv", ActorKind.PLACE),
+        ("Anna Ivanova", ActorKind.PERSON),
+    ]
+
+
+def test_a_capital_on_its_own_or_in_the_governments_office_is_its_country(
+    finder: GazetteerActorFinder,
+) -> None:
+    text = "Ankara said talks between Moscow and Kyiv stalled. Biden warned Beijing Tuesday."
+    assert names(finder, text, ("Ankara", "GPE"), ("Biden", "PERSON")) == [
+        ("Turkey", ActorKind.PLACE),
+        ("Russia", ActorKind.PLACE),
+        ("Ukraine", ActorKind.PLACE),
+        ("Biden", ActorKind.PERSON),
+        ("China", ActorKind.PLACE),
+    ]
+    text = (
+        "Kremlin Spokesman Dmitry Peskov and White House Press Secretary Karine Jean-Pierre spoke."
+    )
+    assert names(finder, text, ("Dmitry Peskov", "PERSON"), ("Karine Jean-Pierre", "PERSON")) == [
+        ("Russia", ActorKind.PLACE),
+        ("Dmitry Peskov", ActorKind.PERSON),
+        ("United States", ActorKind.PLACE),
+        ("Karine Jean-Pierre", ActorKind.PERSON),
+    ]
+    # a sentence's first word spaCy did not join to the capital; a function or time word
+    text = "Earlier Moscow said no. But Kyiv denied it. Yesterday Ankara agreed."
+    assert names(finder, text, ("Moscow", "GPE"), ("Yesterday", "DATE")) == [
+        ("Russia", ActorKind.PLACE),
+        ("Ukraine", ActorKind.PLACE),
+        ("Turkey", ActorKind.PLACE),
+    ]
+    # a place after a comma qualifies the city
+    mentions, _ = run(
+        finder, "He flew to Washington, D.C. and then Kyiv, Ukraine.", ("D.C.", "GPE")
+    )
+    assert [(m.text, m.name) for m in mentions] == [
+        ("Washington", "United States"),
+        ("D.C.", "D.C."),
+        ("Kyiv, Ukraine", "Ukraine"),
+        ("Ukraine", "Ukraine"),
+    ]
+
+
+def test_title_case_headline_capitals_stay_their_country(finder: GazetteerActorFinder) -> None:
+    # every word of a headline is capitalized: "Says" continues no name
+    text = "Moscow Says Kyiv Is to Blame for Crimea Bridge Attack\n\nRussia said on Monday."
+    assert names(finder, text)[:2] == [("Russia", ActorKind.PLACE), ("Ukraine", ActorKind.PLACE)]
+
+
+def test_a_part_of_a_city_is_a_place(finder: GazetteerActorFinder) -> None:
+    # TimeBank: "Little Havana" read as Cuba
+    text = "Crowds gathered outside the Little Havana home. In Old Havana, children marched."
+    assert names(finder, text) == [
+        ("Little Havana", ActorKind.PLACE),
+        ("Old Havana", ActorKind.PLACE),
+    ]
