@@ -172,7 +172,7 @@ class GazetteerActorFinder:
     def find(
         self, text: str, entities: Sequence[NamedEntity]
     ) -> tuple[list[ActorMention], list[Actor]]:
-        hits = [h for h in self.gazetteer.scan(text) if text[h.end : h.end + 1] != "$"]
+        hits = [h for h in self.gazetteer.scan(text) if not _no_name_here(text, h)]
         taken = SpanSet(
             [(h.start, h.end) for h in hits]
             + [(e.start, e.end) for e in entities if e.label == "PERSON"]
@@ -180,7 +180,7 @@ class GazetteerActorFinder:
         alone = {(e.start, e.end) for e in entities}
         gaz: list[Candidate] = []
         longer: list[Candidate] = []
-        for hit in hits:  # "US$ 299" is no place (filtered above)
+        for hit in hits:
             name = _longer_name(text, hit, taken, alone) if hit.form is FormType.METONYM else None
             if name is None:
                 gaz.append(self._from_hit(text, hit, taken))
@@ -214,7 +214,11 @@ class GazetteerActorFinder:
 
     def _from_hit(self, text: str, hit: GazetteerHit, taken: SpanSet) -> Candidate:
         entry = hit.entry
-        if hit.form is FormType.METONYM and _previous_word(text, hit.start) in _LOCATIVE:
+        if (
+            hit.form is FormType.METONYM
+            and _previous_word(text, hit.start) in _LOCATIVE
+            and not _FROM_THE.search(text, max(0, hit.start - 12), hit.start)
+        ):
             return Candidate(hit.start, hit.end, hit.text, ActorKind.PLACE)
         if entry.kind is ActorKind.PRODUCT:
             return _product(text, hit, taken)
@@ -262,6 +266,21 @@ def _product(text: str, hit: GazetteerHit, taken: SpanSet) -> Candidate:
         if pre.group(1).endswith("G"):  # a generation is part of the name: "iPhone 3G"
             name = f"{name} {pre.group(1)}"
     return Candidate(start, end, text[start:end], ActorKind.PRODUCT, name, True)
+
+
+# "a spokesman from the Kremlin", "a letter from the Elysee": who spoke or wrote, the
+# government; "from Moscow", "from Damascus" (no article) stay the city
+_FROM_THE = re.compile(r"\bfrom\s+the\s+\Z", re.IGNORECASE)
+# A known form that is no name where the words after it make it a common word: "US$ 299"
+# is no place, "Fed up" / "Fed-up voters" no central bank
+_NOT_A_NAME_BEFORE = {"Fed": re.compile(r"-?\s?up\b")}
+
+
+def _no_name_here(text: str, hit: GazetteerHit) -> bool:
+    if text[hit.end : hit.end + 1] == "$":
+        return True
+    idiom = _NOT_A_NAME_BEFORE.get(hit.text)
+    return idiom is not None and idiom.match(text, hit.end) is not None
 
 
 def _previous_word(text: str, start: int) -> str:

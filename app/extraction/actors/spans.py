@@ -203,10 +203,11 @@ CURRENCY_CODES = frozenset(
 )
 # Abbreviations of common nouns spaCy labels GPE or ORG ("AI features", "an AI road
 # map", "EV makers", "GDP grew"): no actor, whatever the label. Written as news
-# writes them; a name that shares the letters is not in news' use of them.
+# writes them; a name that shares the letters is not in news' use of them. Not the
+# singular "API": in oil news it is the American Petroleum Institute.
 COMMON_ABBREVIATIONS = frozenset(
     ("AI", "A.I.", "AGI", "GenAI", "EV", "EVs", "GDP", "CPI", "IPO", "IPOs", "ETF", "ETFs")
-    + ("GPU", "GPUs", "CPU", "CPUs", "LNG", "VPN", "VPNs", "NFT", "NFTs", "API", "APIs")
+    + ("GPU", "GPUs", "CPU", "CPUs", "LNG", "VPN", "VPNs", "NFT", "NFTs", "APIs")
 )
 # Last words of company names, never of a personal name.
 _COMPANY_TAILS = frozenset(

@@ -175,6 +175,34 @@ def test_a_seat_after_a_non_locative_word_stays_the_government(
     ]
 
 
+def test_a_voice_from_the_seat_of_government_is_the_government(
+    finder: GazetteerActorFinder,
+) -> None:
+    # "from the Kremlin" is who spoke or wrote, not where ("from Moscow" stays the city)
+    text = "A spokesman from the Kremlin said so. A letter from the Elysee came from Paris."
+    mentions, _ = run(finder, text)
+    assert [(m.text, m.name) for m in mentions] == [
+        ("Kremlin", "Russia"),
+        ("Elysee", "France"),
+        ("Paris", "Paris"),
+    ]
+
+
+def test_short_forms_that_are_common_words_in_other_news_are_not_the_bank(
+    finder: GazetteerActorFinder,
+) -> None:
+    # "fed up" is an adjective and an RBI a baseball statistic; the API of oil news is
+    # the American Petroleum Institute, so "API" is no common noun to drop
+    text = (
+        "Fed-up voters left. Fed up, she quit. Judge hit an RBI single. The API said stocks fell."
+    )
+    mentions, _ = run(finder, text, ("Judge", "PERSON"), ("RBI", "ORG"), ("API", "ORG"))
+    assert [(m.text, m.name) for m in mentions if m.name != "Judge"] == [
+        ("RBI", "RBI"),
+        ("API", "API"),
+    ]
+
+
 def test_a_capital_run_into_a_name_is_that_name(finder: GazetteerActorFinder) -> None:
     # spaCy misses "Real Madrid" and cuts "London" from "Stock Exchange": no Spain, no UK
     text = "Real Madrid beat Bayern Munich. Shares fell on London Stock Exchange."
