@@ -272,7 +272,33 @@ def _nearest_cue(text: str, start: int, end: int) -> tuple[Tense, str]:
         distance = start - w_end if w_end <= start else w_start - end
         if best is None or distance < best[0]:
             best = (distance, tense, word)
+    if best is None and any(
+        _scheduled_verb_before(words, i, text, start) for i in range(len(words))
+    ):
+        return Tense.FUTURE, ""  # only where no other word of the clause gives a tense
     return (best[1], best[2]) if best else (Tense.NONE, "")
+
+
+# Present forms that are nouns as often as verbs ("housing starts", "the close",
+# "press releases", "tax returns") are a scheduled present only right before the date
+# they schedule: "The Open starts Sunday", "Polls close at 8 p.m. Tuesday", "The film
+# releases on Friday" ("Housing starts in May rose" stays untensed), and only when no
+# other word of the clause gives a tense ("The market close Friday was weak"). Not
+# "runs" or "plays", which sport writes as nouns before a day ("hit two home runs
+# Sunday", where "hit" gives no tense)
+_SCHEDULED_NOUN_VERBS = _word_set("starts close open releases returns")
+_RIGHT_BEFORE_DATE = re.compile(r"\s+(?:(?:early|late)\s+)?(?:(?:on|at)\s+)?\Z")
+
+
+def _scheduled_verb_before(
+    words: list[tuple[str, int, int]], i: int, text: str, start: int
+) -> bool:
+    word, _w_start, w_end = words[i]
+    if word not in _SCHEDULED_NOUN_VERBS or w_end > start:
+        return False
+    previous = words[i - 1][0] if i > 0 else ""
+    gap_ok = _RIGHT_BEFORE_DATE.match(text, w_end, start) is not None
+    return gap_ok and previous not in _NOT_PRESENT_BEFORE
 
 
 # "expect sales to rise", "predicts the bank to cut rates": a present verb of

@@ -449,6 +449,7 @@ RULES: tuple[Rule, ...] = (
             Example("The plant closed in [early November].", "1988-11", dct="1989-10-27"),
             # ... but not a reported or infinitive act, nor another preposition's month
             Example("He said the plant is closing in [November].", "1989-11", dct="1989-10-27"),
+            Example("Housing starts in [May] rose 5%.", "2024-05", dct="2024-06-20"),
             Example(
                 "The board voted to close the plant in [November].", "1989-11", dct="1989-10-27"
             ),

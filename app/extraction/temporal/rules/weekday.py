@@ -68,6 +68,12 @@ RULES: tuple[Rule, ...] = (
             Example("The deadline is [Friday].", "2024-05-17", dct="2024-05-15"),
             Example("The hearing is on [Monday].", "2024-05-20", dct="2024-05-17"),
             Example("The hearing was on [Monday].", "2024-05-13", dct="2024-05-17"),
+            # a verb that is also a noun schedules only right before its day, and only
+            # with no other tense in the clause
+            Example("The Open starts [Sunday].", "2024-05-19", dct="2024-05-15"),
+            Example("The film releases on [Friday].", "2024-05-17", dct="2024-05-15"),
+            Example("The market close [Friday] was weak.", "2024-05-10", dct="2024-05-15"),
+            Example("He hit two home runs [Sunday].", "2024-05-12", dct="2024-05-15"),
             Example("talks are due to resume on [Wednesday]", "2020-11-11", dct="2020-11-06"),
             Example("He said flights would resume on [Monday].", "2020-11-09", dct="2020-11-06"),
             Example("[last Wednesday]", "1989-10-25", dct="1989-11-01"),
