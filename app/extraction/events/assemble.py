@@ -30,6 +30,7 @@ from typing import Any
 from app.extraction.events.clauses import (
     AntecedentIndex,
     LocatedMention,
+    acting_for,
     clause_tokens,
     controller,
     is_copula,
@@ -238,6 +239,8 @@ class _Context:
             phrase = list(phrase_tokens(head))
             for token in phrase:
                 self._add(roles, token, role)
+            for token in acting_for(head, self._by_head):
+                self._add(roles, token, role)  # "Hungary's parliament … and sent it"
             if trigger.dep_ == "relcl":
                 # the antecedent's other modifiers ("the war in Karabakh that erupted")
                 inside = {t.i for t in phrase} | {t.i for t in tokens}

@@ -61,11 +61,51 @@ _ROLE_NOUN_WORDS = """
     spokesman spokeswoman minister leader founder co-founder executive official
     secretary governor mayor commander member representative ambassador analyst
     owner manager vice-president employee engineer
-    force troop army military government authority police ministry
 """
-ROLE_NOUNS: frozenset[str] = frozenset(_ROLE_NOUN_WORDS.split())
-# (the second group: bodies that act for their country or organisation,
-# "ethnic Armenian forces in Nagorno-Karabakh claimed …")
+
+# Group nouns: a body, or people acting in a body's name, that act *for* the actor
+# naming them as a compound or a possessive: "Hamas gunmen attacked the town" →
+# Hamas is the agent of "attacked"; "Secret Service agents killed the gunman" → the
+# Secret Service; "Wagner fighters seized the city" → Wagner; "Hungary's parliament
+# approved the bill" → Hungary. Whose name counts:
+# - an organisation or a group, as compound or possessive, before any group noun
+#   ("Hamas officials said", "Houthi rebels attacked", "FBI agents arrested");
+# - a country (any place), as possessive or as a name compound, only before a body
+#   of the state or its people (`_STATE_BODY_WORDS`, `_STATE_PEOPLE_WORDS`):
+#   "Hungary's parliament", "US troops",
+#   "Russia's army" act as the state's organs. Armed groups (`_ARMED_GROUP_WORDS`)
+#   named after a place do not act for it: "Gaza militants", "Russia's Wagner
+#   fighters" (Wagner acts, Russia is mentioned);
+# - never a demonym (an adjective, "Syrian rebels seized Aleppo": rebels fight the
+#   Syrian state, and a demonym names a nationality, not the state; "Israeli
+#   troops" is left mentioned with them), nor a sponsor ("Turkish-backed fighters",
+#   "Iran-backed militants": a backer is not the one who acts; no part), nor a
+#   person ("Putin's army": the body acts, not its leader).
+# Out of the list: people who belong to a body but act on their own and often
+# against it (workers, employees, members, supporters, voters, residents,
+# protesters: "Boeing workers went on strike" is no act of Boeing), and the one
+# person holding a role (spokesman, CEO): those stay transparent role nouns, their
+# body mentioned. People nouns count in the plural only ("FBI agents", "Hamas
+# officials"); one of them ("a Hamas official", "Apple's chief financial officer")
+# holds a role like a spokesman.
+_STATE_BODY_WORDS = """
+    parliament legislature government cabinet ministry authority court
+    army military navy police force
+"""
+_STATE_PEOPLE_WORDS = """
+    troop soldier official lawmaker negotiator diplomat agent officer
+"""
+_ARMED_GROUP_WORDS = "gunman fighter militant rebel"
+_STATE_BODY_NOUNS = frozenset(_STATE_BODY_WORDS.split())
+_STATE_GROUP_NOUNS = _STATE_BODY_NOUNS | frozenset(_STATE_PEOPLE_WORDS.split())
+_PEOPLE_NOUNS = frozenset(_STATE_PEOPLE_WORDS.split()) | frozenset(_ARMED_GROUP_WORDS.split())
+GROUP_NOUNS: frozenset[str] = _STATE_GROUP_NOUNS | frozenset(_ARMED_GROUP_WORDS.split())
+
+# role nouns are transparent: the actor tied to them takes part (as mentioned,
+# unless it is a group noun's actor, see above)
+ROLE_NOUNS: frozenset[str] = frozenset(_ROLE_NOUN_WORDS.split()) | GROUP_NOUNS
+_STATE_ACTOR_KINDS = frozenset({ActorKind.PLACE})
+_BODY_ACTOR_KINDS = frozenset({ActorKind.ORGANIZATION, ActorKind.GROUP})
 
 _ROLE_STRENGTH = {Role.AGENT: 2, Role.PATIENT: 1, Role.MENTIONED: 0}
 
@@ -121,7 +161,8 @@ def role_of(
             return Role.MENTIONED if indirect else role
         if not _transparent_hop(current, actor_heads):
             return None
-        indirect = indirect or dep not in _COORDINATION_DEPS
+        if dep not in _COORDINATION_DEPS and not _acts_for(current, token, actor_heads):
+            indirect = True
         current = head
     role = _role_of_dependency(current, trigger)
     return Role.MENTIONED if indirect else role
@@ -170,6 +211,41 @@ def _transparent_hop(token: Token, actor_heads: Collection[int]) -> bool:
         return True  # checked on the pobj hop below it
     # arguments of an embedded verb, and the embedded verb itself
     return is_verbal_predicate(head) and dep in _EMBEDDED_DEPS
+
+
+def _acts_for(
+    modifier: Token, actor: Token, actor_heads: Mapping[int, Sequence[LocatedMention]]
+) -> bool:
+    """Whether the group noun `modifier` hangs on acts for the actor named at `actor`
+    (`modifier` itself, or a name coordinated with it: "Hamas and Islamic Jihad
+    gunmen"), so that the actor plays the group's part (see `GROUP_NOUNS`)."""
+    group = modifier.head
+    if modifier.dep_ not in ("compound", "poss") or group.i in actor_heads:
+        return False  # "Pakistan's Supreme Court": the court is the actor named
+    word = group.lemma_.lower()
+    if group.pos_ != "NOUN" or word not in GROUP_NOUNS:
+        return False
+    if word in _PEOPLE_NOUNS and group.tag_ != "NNS":
+        return False  # one of them holds a role: "a Hamas official", "Apple's officer"
+    kinds = {lm.mention.kind for lm in actor_heads.get(actor.i, ())}
+    if kinds & _BODY_ACTOR_KINDS:
+        return True
+    demonym = actor.pos_ == "ADJ" or actor.ent_type_ == "NORP"
+    return bool(kinds & _STATE_ACTOR_KINDS) and not demonym and word in _STATE_GROUP_NOUNS
+
+
+def acting_for(
+    group: Token, actor_heads: Mapping[int, Sequence[LocatedMention]]
+) -> Iterator[Token]:
+    """The possessive actors a group noun acts for ("Hungary's parliament"), for a
+    clause that borrows the group as its subject ("… approved the bill and sent it"):
+    compounds are in the group's phrase already."""
+    for child in group.children:
+        if child.dep_ != "poss":
+            continue
+        for token in phrase_tokens(child):
+            if _acts_for(child, token, actor_heads):
+                yield token
 
 
 def _is_role_noun(token: Token) -> bool:

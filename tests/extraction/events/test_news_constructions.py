@@ -38,6 +38,15 @@ NAMES = {
     "Congress": ("Congress", ORG),
     "Jair Bolsonaro": ("Jair Bolsonaro", PERSON),
     "Hamas": ("Hamas", ActorKind.GROUP),
+    "Secret Service": ("Secret Service", ORG),
+    "Wagner": ("Wagner", ORG),
+    "Hungary": ("Hungary", PLACE),
+    "Syrian": ("Syria", PLACE),
+    "Aleppo": ("Aleppo", PLACE),
+    "Turkish": ("Turkey", PLACE),
+    "Gaza": ("Gaza", PLACE),
+    "Russia": ("Russia", PLACE),
+    "Supreme Court": ("Supreme Court", ORG),
 }
 
 
@@ -215,3 +224,73 @@ def test_an_event_noun_naming_an_actor_is_still_an_event(assemble: Any) -> None:
     events = assemble(text, [], D(2023, 1, 9))
     assert [e.trigger for e in events] == ["praised", "launch"]
     assert roles(events[1]) == {"brazil": Role.AGENT}
+
+
+# --- a group noun acts for the actor naming it -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent"),
+    [
+        ("Hamas gunmen attacked the town on Saturday.", "attacked", "hamas"),
+        ("Secret Service agents killed the gunman on Saturday.", "killed", "secret service"),
+        ("Wagner fighters seized the city on Saturday.", "seized", "wagner"),
+        ("Hungary's parliament approved the bill on Monday.", "approved", "hungary"),
+    ],
+)
+def test_a_group_noun_acts_for_the_actor_naming_it(
+    assemble: Any, text: str, trigger: str, agent: str
+) -> None:
+    timexes = [date_timex(text, text.split(" on ")[1][:-1], D(2024, 1, 6))]
+    events = assemble(text, timexes, D(2024, 1, 8))
+    assert [e.trigger for e in events] == [trigger]
+    assert roles(events[0])[agent] is Role.AGENT  # was none, or no part
+
+
+def test_an_undated_act_of_a_group_noun_is_an_event(assemble: Any) -> None:
+    text = "Hamas gunmen attacked the town."
+    events = assemble(text, [], D(2024, 1, 8))
+    assert [(e.trigger, roles(e)) for e in events] == [("attacked", {"hamas": Role.AGENT})]
+
+
+def test_a_clause_borrowing_the_group_as_subject_has_its_actor(assemble: Any) -> None:
+    text = "Hungary's parliament approved the bill on Monday and sent it to the president."
+    events = assemble(text, [date_timex(text, "Monday", D(2024, 1, 8))], D(2024, 1, 8))
+    assert {e.trigger: roles(e) for e in events} == {
+        "approved": {"hungary": Role.AGENT},
+        "sent": {"hungary": Role.AGENT},
+    }
+
+
+def test_a_demonym_does_not_make_its_country_the_agent(assemble: Any) -> None:
+    # rebels fight the state: "Syrian" names their nationality, not Syria acting
+    text = "Syrian rebels seized Aleppo on Saturday."
+    events = assemble(text, [date_timex(text, "Saturday", D(2024, 11, 30))], D(2024, 12, 1))
+    assert roles(events[0]) == {"syria": Role.MENTIONED, "aleppo": Role.PATIENT}
+
+
+def test_a_backer_is_not_the_agent_of_what_the_backed_do(assemble: Any) -> None:
+    text = "Turkish-backed fighters seized the town on Saturday."
+    events = assemble(text, [date_timex(text, "Saturday", D(2024, 11, 30))], D(2024, 12, 1))
+    assert [(e.trigger, roles(e)) for e in events] == [("seized", {})]
+
+
+def test_an_armed_group_named_after_a_place_does_not_act_for_it(assemble: Any) -> None:
+    text = "Gaza militants fired rockets. Russia's Wagner fighters seized the city."
+    events = assemble(text, [], D(2023, 5, 20))
+    assert roles(events[0]) == {"gaza": Role.MENTIONED}
+    assert roles(events[1]) == {
+        "wagner": Role.AGENT,
+        "russia": Role.MENTIONED,
+    }
+
+
+def test_one_person_of_a_group_holds_a_role_and_the_court_named_is_the_actor(
+    assemble: Any,
+) -> None:
+    text = "A Hamas official said the talks failed. Hungary's Supreme Court ruled."
+    events = assemble(text, [], D(2024, 1, 8))
+    assert {e.trigger: roles(e) for e in events if e.trigger != "failed"} == {
+        "said": {"hamas": Role.MENTIONED},
+        "ruled": {"supreme court": Role.AGENT, "hungary": Role.MENTIONED},
+    }
