@@ -60,7 +60,10 @@ _LOCATIVE = LOCATING_MODIFIERS | frozenset(
 )
 # The word before a name, past an article: "in" of "in the Kremlin", "at" of "spoke at
 # the Elysee" (the seat as a place, as "in Moscow" is the city).
-_PREV_WORD = re.compile(r"(\w+)\W*(?:(?i:the)\s+)?$")
+_PREV_WORD = re.compile(r"(\w+)\W*(?P<article>(?i:the)\s+)?$")
+# ... but "from the" is who spoke or wrote: "a spokesman from the Kremlin", "a letter
+# from the Elysee" are the government ("from Moscow", no article, is the city)
+_LOCATIVE_BEFORE_THE = _LOCATIVE - {"from"}
 # Model designations after a product name: "iPhone 4", "iPhone 3GS", "iPod nano", "MacBook Air".
 _MODEL = re.compile(
     r"(?:[ \t]+(?:\d\w*(?:\.\d+)*|[A-Z][A-Z0-9]{1,3}|Pro|Air|Plus|Max|Mini|mini|nano|Nano"
@@ -214,11 +217,7 @@ class GazetteerActorFinder:
 
     def _from_hit(self, text: str, hit: GazetteerHit, taken: SpanSet) -> Candidate:
         entry = hit.entry
-        if (
-            hit.form is FormType.METONYM
-            and _previous_word(text, hit.start) in _LOCATIVE
-            and not _FROM_THE.search(text, max(0, hit.start - 12), hit.start)
-        ):
+        if hit.form is FormType.METONYM and _after_a_locative(text, hit.start):
             return Candidate(hit.start, hit.end, hit.text, ActorKind.PLACE)
         if entry.kind is ActorKind.PRODUCT:
             return _product(text, hit, taken)
@@ -268,9 +267,6 @@ def _product(text: str, hit: GazetteerHit, taken: SpanSet) -> Candidate:
     return Candidate(start, end, text[start:end], ActorKind.PRODUCT, name, True)
 
 
-# "a spokesman from the Kremlin", "a letter from the Elysee": who spoke or wrote, the
-# government; "from Moscow", "from Damascus" (no article) stay the city
-_FROM_THE = re.compile(r"\bfrom\s+the\s+\Z", re.IGNORECASE)
 # A known form that is no name where the words after it make it a common word: "US$ 299"
 # is no place, "Fed up" / "Fed-up voters" no central bank
 _NOT_A_NAME_BEFORE = {"Fed": re.compile(r"-?\s?up\b")}
@@ -283,9 +279,14 @@ def _no_name_here(text: str, hit: GazetteerHit) -> bool:
     return idiom is not None and idiom.match(text, hit.end) is not None
 
 
-def _previous_word(text: str, start: int) -> str:
+def _after_a_locative(text: str, start: int) -> bool:
+    """Whether the word before a name (past an article) places it: "in Moscow", "at the
+    Elysee", not "from the Kremlin"."""
     match = _PREV_WORD.search(text, max(0, start - 40), start)
-    return match.group(1).casefold() if match else ""
+    if match is None:
+        return False
+    locatives = _LOCATIVE_BEFORE_THE if match.group("article") else _LOCATIVE
+    return match.group(1).casefold() in locatives
 
 
 def _longer_name(
@@ -331,7 +332,7 @@ def _longer_name_kind(text: str, start: int, name: str) -> ActorKind:
     words = name.casefold().split()
     if words[-1] in ORG_HEADS:
         return ActorKind.ORGANIZATION
-    if words[0] in _PART_OF_A_CITY or _previous_word(text, start) in _LOCATIVE:
+    if words[0] in _PART_OF_A_CITY or _after_a_locative(text, start):
         return ActorKind.PLACE
     return ActorKind.ORGANIZATION
 

@@ -259,7 +259,11 @@ def _nearest_cue(text: str, start: int, end: int) -> tuple[Tense, str]:
         _POSSESSIVE.match(text, end) and _POSSESSIVE_WEEKDAY.search(text, start, end)
     )
     best: tuple[int, Tense, str] | None = None
+    scheduled_right_before = False
     for i, (word, w_start, w_end) in enumerate(words):
+        scheduled_right_before = scheduled_right_before or _scheduled_verb_before(
+            words, i, text, start
+        )
         if start <= w_start < end:
             continue  # a cue inside the expression itself ("next Friday")
         if possessive_weekday and word == "would":
@@ -272,9 +276,7 @@ def _nearest_cue(text: str, start: int, end: int) -> tuple[Tense, str]:
         distance = start - w_end if w_end <= start else w_start - end
         if best is None or distance < best[0]:
             best = (distance, tense, word)
-    if best is None and any(
-        _scheduled_verb_before(words, i, text, start) for i in range(len(words))
-    ):
+    if best is None and scheduled_right_before:
         return Tense.FUTURE, ""  # only where no other word of the clause gives a tense
     return (best[1], best[2]) if best else (Tense.NONE, "")
 

@@ -186,8 +186,8 @@ RULES: tuple[Rule, ...] = (
             Example("[the third quarter]", "1989-Q3", dct="1989-10-30", granularity="quarter"),
             Example("[Third-quarter] profit", "1989-Q3", dct="1989-10-30"),
             Example("[the fourth quarter]", "1997-Q4", dct="1998-01-20"),
-            # a game's quarter is vetoed by words only sport uses (non_dates); business
-            # words do not ("scored", "goals")
+            # a game's quarter is no date (_in_a_game: words only sport uses); business
+            # words do not count ("scored", "goals")
             Example("It met its sales goals in [the fourth quarter].", "1997-Q4", dct="1998-01-20"),
             # a quarter not yet begun is last year's, unless the clause looks ahead; a
             # future clause leaves a begun or ended quarter in this year (its report is
